@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import { OfficialPage, officialPageMetadata } from '@/components/publications/OfficialPage';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return officialPageMetadata('charter', (await params).locale);
+}
+
+export default async function Page({ params }: Props) {
+  return <OfficialPage locale={(await params).locale} slug="charter" />;
+}

@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { getTrack } from '@/lib/catalogue/queries';
+import { TrackPage } from '@/components/catalogue/TrackPage';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const track = await getTrack('experts', locale);
+  return { title: track?.title, description: track?.summary };
+}
+
+export default async function Page({ params }: Props) {
+  const { locale } = await params;
+  return <TrackPage locale={locale} slug="experts" />;
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider, hasLocale } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { routing } from '@/lib/i18n/routing';
+import { dirOf, langTag } from '@/lib/i18n/config';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import { ConsultationBanner } from '@/components/layout/ConsultationBanner';
+
+// Every page depends on the database and on the clock (open/closed): rendered per request,
+// cached in front of Next by the production server (lib/server).
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'Meta' });
+  return {
+    title: { default: t('siteName'), template: t('titleTemplate', { title: '%s' }) },
+    description: t('siteDescription'),
+  };
+}
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Nav');
+  const messages = await getMessages();
+  // Client components get only the namespaces they use: read pages stay light.
+  const clientMessages = { Nav: messages.Nav, Countdown: messages.Countdown };
+  return (
+    <html lang={langTag(locale)} dir={dirOf(locale)}>
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="skip-link">
+          {t('skipToContent')}
+        </a>
+        <NextIntlClientProvider messages={clientMessages}>
+          <SiteHeader />
+          <ConsultationBanner />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+            {children}
+          </main>
+          <SiteFooter />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,35 @@
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+
+export async function SiteFooter() {
+  const t = await getTranslations('Footer');
+  const nav = await getTranslations('Nav');
+  const links = [
+    ['/about', t('about')],
+    ['/charter', t('charter')],
+    ['/legal', t('legal')],
+    ['/privacy', t('privacy')],
+    ['/accessibility', t('accessibility')],
+    ['/open-data', t('openData')],
+    ['/stats', nav('stats')],
+  ] as const;
+  return (
+    <footer className="mt-16 border-t border-line bg-paper">
+      <div className="mx-auto max-w-6xl px-4 py-8 text-sm text-muted">
+        <nav aria-label={t('label')}>
+          <ul className="flex flex-wrap gap-x-5 gap-y-2">
+            {links.map(([href, label]) => (
+              <li key={href}>
+                <Link href={href} className="underline underline-offset-2 hover:text-ink">
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p className="mt-4">{t('publisher')}</p>
+        <p className="mt-1">{t('archiveNote')}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * npm start: the whole platform in one command.
+ *  - no DATABASE_URL: starts the embedded PostgreSQL in DATA_DIR (default ./.data), seeds the
+ *    official content and the demo set; with DATABASE_URL: uses it, never seeds demo data;
+ *  - applies migrations, builds if needed, serves on PORT (default 3000).
+ * Ctrl-C (SIGINT) or SIGTERM stops the server, then PostgreSQL, cleanly.
+ */
+import path from 'node:path';
+import { EnvError, parseEnv } from '../lib/env';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded';
+import { deployMigrations } from '../lib/database/migrate';
+import { ensureSecrets } from '../lib/server/secrets';
+import { checkDatabase } from '../lib/server/check-database';
+import { buildIfNeeded } from '../lib/server/build';
+
+const log = (m: string) => console.log(`[jesuisinternet] ${m}`);
+const root = process.cwd();
+const dev = process.argv.includes('--dev');
+
+async function main() {
+  const first = parseEnv(process.env); // fail early, naming the bad variable
+  const embedded = !first.DATABASE_URL;
+  const dataDir = path.resolve(first.DATA_DIR);
+  ensureSecrets({ dataDir, embedded, environment: process.env });
+
+  let pg: EmbeddedDatabase | null = null;
+  if (embedded) {
+    log(`starting embedded PostgreSQL (data in ${path.join(dataDir, 'pg')}, port ${first.EMBEDDED_PG_PORT})…`);
+    pg = await startEmbeddedPostgres({ dir: path.join(dataDir, 'pg'), port: first.EMBEDDED_PG_PORT });
+    process.env.DATABASE_URL = pg.url;
+  }
+  const stopDb = async () => {
+    if (pg) {
+      const p = pg;
+      pg = null;
+      await p.stop().catch(() => {});
+    }
+  };
+
+  try {
+    const url = process.env.DATABASE_URL!;
+    await checkDatabase(url);
+    const applied = await deployMigrations({ url });
+    log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
+
+    const { db } = await import('../lib/db');
+    const { seedOfficialContent } = await import('../lib/seed/official');
+    const counts = await seedOfficialContent(db);
+    log(`official content: ${counts.tracks} tracks, ${counts.themes} themes, ${counts.questions} questions, ${counts.pages} page texts, ${counts.sessions} sessions, ${counts.documents} documents`);
+    const wantDemo = embedded && first.SEED_DEMO !== false;
+    if (wantDemo) {
+      const { seedDemo } = await import('../lib/seed/demo');
+      const d = await seedDemo(db);
+      log(`demo data: ${d.total} contributions (${d.contributions} new), ${d.accounts} demo moderator accounts (see README)`);
+    }
+    await db.$disconnect();
+
+    if (!dev) buildIfNeeded(root, log);
+    (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
+    const { serve } = await import('../lib/server/serve');
+    const running = await serve({ dir: root, port: first.PORT, host: first.HOST, dev });
+    log(`ready on http://${first.HOST === '0.0.0.0' ? 'localhost' : first.HOST}:${first.PORT}${first.APP_CLOCK ? ` (APP_CLOCK=${first.APP_CLOCK.toISOString()})` : ''}`);
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: finishing in-flight requests…`);
+      await running.close();
+      const { stopBackground } = await import('../lib/server/background');
+      await stopBackground();
+      await stopDb();
+      log('stopped');
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  } catch (e) {
+    await stopDb();
+    throw e;
+  }
+}
+
+main().catch((e) => {
+  if (e instanceof EnvError || e instanceof Error) console.error(`[jesuisinternet] ${e.message}`);
+  else console.error(e);
+  process.exit(1);
+});
