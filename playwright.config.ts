@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+import { ARCHIVE, OPEN } from './tests/e2e/servers';
+
+/**
+ * End-to-end tests in real Chromium (Debian's /usr/bin/chromium) against the production build,
+ * served by `npm start`'s own script on two embedded PostgreSQL databases:
+ *  - ARCHIVE: real time (the consultation is closed: the read-only archive it became);
+ *  - OPEN: APP_CLOCK replays 15 March 2017 (open, before the conference), post-moderation.
+ * Run `npm test` (it builds first); `npm run test:e2e` assumes a build exists.
+ */
+const server = (s: typeof ARCHIVE, extra: Record<string, string>) => ({
+  command: 'node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+  url: `${s.url}/api/health`,
+  reuseExistingServer: false,
+  timeout: 180_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+  env: {
+    PORT: String(s.port),
+    HOST: '127.0.0.1',
+    DATA_DIR: s.dataDir,
+    EMBEDDED_PG_PORT: String(s.pgPort),
+    DATABASE_URL: '',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PUBLIC_URL: s.url,
+    ...extra,
+  },
+});
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  use: {
+    baseURL: ARCHIVE.url,
+    browserName: 'chromium',
+    trace: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: [
+    server(ARCHIVE, {}),
+    server(OPEN, { APP_CLOCK: '2017-03-15T10:00:00+01:00', MODERATION_MODE: 'post' }),
+  ],
+});
