@@ -12,7 +12,6 @@ export function LanguageSwitcher() {
   return (
     <details className="relative">
       <summary className="cursor-pointer list-none rounded border border-line px-3 py-1.5 text-sm hover:bg-paper" aria-label={t('languageSwitcher')}>
-        <span aria-hidden="true">🌐 </span>
         {endonyms[locale as keyof typeof endonyms]}
       </summary>
       <ul className="absolute end-0 z-20 mt-1 w-44 rounded border border-line bg-white py-1 shadow-lg">

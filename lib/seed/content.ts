@@ -13,6 +13,10 @@ const localized = z.object(Object.fromEntries(locales.map((l) => [l, z.string().
   z.ZodString
 >);
 
+const localizedList = z.object(
+  Object.fromEntries(locales.map((l) => [l, z.array(z.string().trim().min(1)).min(1)])) as Record<(typeof locales)[number], z.ZodArray<z.ZodString>>,
+);
+
 export const catalogueSchema = z.object({
   tracks: z.array(z.object({ slug: z.string(), position: z.number().int(), title: localized, summary: localized })),
   themes: z.array(
@@ -51,7 +55,7 @@ export const conferenceSchema = z.object({
       kind: z.enum(['press', 'panel']),
       title: localized,
       description: localized,
-      speakers: localized.nullable(),
+      speakers: localizedList.nullable(),
     }),
   ),
 });

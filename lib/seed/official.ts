@@ -97,7 +97,7 @@ export async function seedOfficialContent(db: Db, dir?: string) {
           const data = {
             title: s.title[l],
             description: s.description[l],
-            speakers: s.speakers?.[l] ?? null,
+            speakers: s.speakers?.[l].join('\n') ?? null,
             translated: isTranslated(l),
           };
           await tx.conferenceSessionTranslation.upsert({
