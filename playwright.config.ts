@@ -23,6 +23,8 @@ const server = (s: typeof ARCHIVE, extra: Record<string, string>) => ({
     DATABASE_URL: '',
     NEXT_TELEMETRY_DISABLED: '1',
     PUBLIC_URL: s.url,
+    // `npm test` builds once before; servers never rebuild (two would race on the same directory).
+    BUILD_ON_START: '0',
     ...extra,
   },
 });

@@ -48,6 +48,8 @@ export const envSchema = z.object({
   TRANSLATION_API_KEY: z.string().optional(),
   PAGE_CACHE: boolish.default(true),
   SEED_DEMO: boolish.optional(),
+  BUILD_ON_START: boolish.default(true),
+  NEXT_DIST_DIR: z.string().min(1).default('.next'),
 });
 
 export type Env = z.infer<typeof envSchema>;

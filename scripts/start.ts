@@ -55,7 +55,7 @@ async function main() {
     }
     await db.$disconnect();
 
-    if (!dev) buildIfNeeded(root, log);
+    if (!dev && first.BUILD_ON_START) buildIfNeeded(root, first.NEXT_DIST_DIR, log);
     (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
     const { serve } = await import('../lib/server/serve');
     const running = await serve({ dir: root, port: first.PORT, host: first.HOST, dev });

@@ -17,15 +17,15 @@ function newestMtime(p: string): number {
   return max;
 }
 
-export function needsBuild(root: string): boolean {
-  const id = path.join(root, '.next/BUILD_ID');
+export function needsBuild(root: string, distDir = '.next'): boolean {
+  const id = path.join(root, distDir, 'BUILD_ID');
   if (!fs.existsSync(id)) return true;
   const built = fs.statSync(id).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
 }
 
-export function buildIfNeeded(root: string, log: (m: string) => void): void {
-  if (!needsBuild(root)) return;
+export function buildIfNeeded(root: string, distDir: string, log: (m: string) => void): void {
+  if (!needsBuild(root, distDir)) return;
   log('building the app (next build)…');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: root,
