@@ -8,9 +8,7 @@
 import path from 'node:path';
 import { EnvError, parseEnv } from '../lib/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded';
-import { deployMigrations } from '../lib/database/migrate';
 import { ensureSecrets } from '../lib/server/secrets';
-import { checkDatabase } from '../lib/server/check-database';
 import { buildIfNeeded } from '../lib/server/build';
 
 const log = (m: string) => console.log(`[jesuisinternet] ${m}`);
@@ -38,21 +36,9 @@ async function main() {
   };
 
   try {
-    const url = process.env.DATABASE_URL!;
-    await checkDatabase(url);
-    const applied = await deployMigrations({ url });
-    log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
-
+    const { prepareDatabase } = await import('../lib/server/bootstrap');
+    await prepareDatabase({ url: process.env.DATABASE_URL!, embedded, seedDemo: first.SEED_DEMO !== false, log });
     const { db } = await import('../lib/db');
-    const { seedOfficialContent } = await import('../lib/seed/official');
-    const counts = await seedOfficialContent(db);
-    log(`official content: ${counts.tracks} tracks, ${counts.themes} themes, ${counts.questions} questions, ${counts.pages} page texts, ${counts.sessions} sessions, ${counts.documents} documents`);
-    const wantDemo = embedded && first.SEED_DEMO !== false;
-    if (wantDemo) {
-      const { seedDemo } = await import('../lib/seed/demo');
-      const d = await seedDemo(db);
-      log(`demo data: ${d.total} contributions (${d.contributions} new), ${d.accounts} demo moderator accounts (see README)`);
-    }
     await db.$disconnect();
 
     if (!dev && first.BUILD_ON_START) buildIfNeeded(root, first.NEXT_DIST_DIR, log);

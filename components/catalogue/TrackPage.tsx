@@ -56,8 +56,8 @@ export async function TrackPage({ locale, slug }: { locale: string; slug: string
         })}
       </div>
       {other ? (
-        <p className="mt-10">
-          {t('otherTrack')}:{' '}
+        <p className="mt-10 flex flex-wrap gap-x-2">
+          <span>{t('otherTrack')}</span>
           <Link href={`/${other.slug}`} className="text-brand underline underline-offset-2">
             {other.title}
           </Link>

@@ -38,7 +38,7 @@ function argumentsOf(elements: MessageFormatElement[], acc = new Set<string>()):
 }
 
 // Proper names and codes that are legitimately identical across languages.
-const SAME_EVERYWHERE = new Set(['Meta.siteName']);
+const SAME_EVERYWHERE = new Set(['Meta.siteName', 'Meta.titleTemplate']);
 
 const reference = flatten(load('en'));
 
