@@ -1,0 +1,119 @@
+import 'server-only';
+/**
+ * The real check of the back office, on the server, in every page, action and route handler
+ * (proxy.ts does nothing of the kind). The session (a signed JWT) only says who claims to be
+ * signed in: each call re-reads the account in PostgreSQL, so a disabled or deleted account, a
+ * changed role, a forged or expired token all lose access at the next request.
+ */
+import { cache } from 'react';
+import { cookies } from 'next/headers';
+import { forbidden } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import { db } from '../db';
+import { redirect } from '../i18n/navigation';
+import { auth } from './index';
+import { SESSION_COOKIE_NAMES } from './config';
+import { can, hasRole, type Capability, type OrganisationCode, type Role } from './permissions';
+
+export interface CurrentModerator {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation: OrganisationCode;
+  languages: string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The signed-in, enabled moderator of this request, or null. Never throws. */
+export const getCurrentModerator = cache(async (): Promise<CurrentModerator | null> => {
+  let id: string | undefined;
+  try {
+    id = (await auth())?.user?.id;
+  } catch {
+    return null;
+  }
+  if (!id || !UUID.test(id)) return null;
+  const m = await db.moderator.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, organisation: true, languages: true, disabled: true },
+  });
+  if (!m || m.disabled) return null;
+  const { disabled: _disabled, ...moderator } = m;
+  return moderator;
+});
+
+/** True when the request carries a session cookie (valid or not). */
+export async function hasSessionCookie(): Promise<boolean> {
+  const all = (await cookies()).getAll();
+  return all.some((c) => SESSION_COOKIE_NAMES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));
+}
+
+/** Removes the session cookies (possible in actions and route handlers only). */
+export async function clearSessionCookies(): Promise<void> {
+  const jar = await cookies();
+  for (const c of jar.getAll()) {
+    if (SESSION_COOKIE_NAMES.some((n) => c.name === n || c.name.startsWith(`${n}.`))) jar.delete(c.name);
+  }
+}
+
+/**
+ * For pages: the moderator, or a redirect to the sign-in page (with `expired=1` when a session
+ * cookie was there but is no longer valid); a moderator without the role gets a 403 page.
+ */
+export async function requireModerator(opts: { role?: Role; next?: string } = {}): Promise<CurrentModerator> {
+  const moderator = await getCurrentModerator();
+  if (!moderator) {
+    const locale = await getLocale();
+    const query: Record<string, string> = {};
+    if (await hasSessionCookie()) query.expired = '1';
+    if (opts.next) query.next = `/${locale}${opts.next}`;
+    return redirect({ href: { pathname: '/admin/sign-in', query }, locale });
+  }
+  if (opts.role && !hasRole(moderator, opts.role)) forbidden();
+  return moderator;
+}
+
+export class AuthRequiredError extends Error {
+  readonly status = 401;
+  constructor() {
+    super('unauthenticated');
+    this.name = 'AuthRequiredError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor() {
+    super('forbidden');
+    this.name = 'ForbiddenError';
+  }
+}
+
+/**
+ * For server actions: the moderator allowed to do `capability`, or a typed error (nothing is
+ * written). A dead session has its cookies removed here: the browser is signed out.
+ */
+export async function requireCapability(capability: Capability): Promise<CurrentModerator> {
+  const moderator = await getCurrentModerator();
+  if (!moderator) {
+    if (await hasSessionCookie()) await clearSessionCookies().catch(() => {});
+    throw new AuthRequiredError();
+  }
+  if (!can(moderator, capability)) throw new ForbiddenError();
+  return moderator;
+}
+
+/** For route handlers: the moderator, or a 401/403 response with no data. */
+export async function moderatorForRoute(capability: Capability): Promise<CurrentModerator | Response> {
+  try {
+    return await requireCapability(capability);
+  } catch (e) {
+    const status = e instanceof ForbiddenError ? 403 : 401;
+    return Response.json(
+      { error: status === 403 ? 'forbidden' : 'unauthenticated' },
+      { status, headers: { 'Cache-Control': 'private, no-store' } },
+    );
+  }
+}

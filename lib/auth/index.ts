@@ -1,0 +1,38 @@
+/**
+ * Auth.js (next-auth v5) with one provider: email + password (Argon2id), through
+ * lib/auth/credentials.ts (generic error, constant-ish time, lockout per account and client).
+ * The configuration is read lazily, so AUTH_SECRET comes from lib/env.ts at request time
+ * (scripts/start.ts generates one for the embedded default).
+ */
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { env } from '../env';
+import { authConfig } from './config';
+import { authenticate } from './credentials';
+import { clientAddress, clientKey } from './lockout';
+
+export class InvalidCredentials extends CredentialsSignin {
+  code = 'invalid';
+}
+export class LockedOut extends CredentialsSignin {
+  code = 'locked';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  secret: env().AUTH_SECRET,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const result = await authenticate({
+          email: credentials?.email,
+          password: credentials?.password,
+          clientKey: clientKey(clientAddress(request.headers)),
+        });
+        if (!result.ok) throw result.error === 'locked' ? new LockedOut() : new InvalidCredentials();
+        return { ...result.moderator };
+      },
+    }),
+  ],
+}));

@@ -1,0 +1,58 @@
+'use server';
+/**
+ * Moderation decisions from the review page: parse → guard (session re-checked in PostgreSQL,
+ * role) → one transaction (lib/moderation/mutations.ts) → cache tags → state or redirect to
+ * the next contribution of the queue ("publish and next").
+ */
+import { redirect } from 'next/navigation';
+import { guardAction } from '../auth/action-guard';
+import { invalidate, tags } from '../cache/invalidate';
+import { isLocale, defaultLocale } from '../i18n/config';
+import { db } from '../db';
+import { decide, DecisionError } from './mutations';
+import { nextInQueue } from './queries';
+import { decisionSchema, parseQueueFilters, queueFiltersToParams, type DecisionState } from './schemas';
+
+export async function decideAction(_prev: DecisionState, formData: FormData): Promise<DecisionState> {
+  const decisionRaw = formData.get('decision');
+  const guard = await guardAction(decisionRaw === 'dismissReports' ? 'reports.handle' : 'contribution.decide');
+  if (guard.error) return { error: guard.error };
+  const parsed = decisionSchema.safeParse({
+    contributionId: formData.get('contributionId'),
+    expectedVersion: formData.get('expectedVersion'),
+    decision: decisionRaw,
+    reason: formData.get('reason'),
+    note: formData.get('note'),
+  });
+  if (!parsed.success) {
+    const fieldErrors: DecisionState['fieldErrors'] = {};
+    for (const issue of parsed.error.issues) {
+      const k = issue.path[0];
+      if (k === 'reason' || k === 'note') fieldErrors[k] = issue.message === 'noteTooLong' ? 'noteTooLong' : issue.message.endsWith('Required') ? issue.message : `${k}Invalid`;
+    }
+    return { error: 'invalid', fieldErrors };
+  }
+  let result;
+  try {
+    result = await decide({ actor: guard.moderator, input: parsed.data });
+  } catch (e) {
+    if (e instanceof DecisionError) {
+      const error = e.code === 'forbidden' ? 'forbidden' : e.code;
+      return { error, currentStatus: e.currentStatus, decision: parsed.data.decision };
+    }
+    throw e;
+  }
+  await invalidate(tags.question(result.questionSlug), tags.contributions, tags.catalogue);
+
+  if (formData.get('then') === 'next') {
+    const rawLocale = formData.get('locale');
+    const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
+    const queue = new URLSearchParams(String(formData.get('queue') ?? '').slice(0, 1000));
+    const filters = parseQueueFilters(Object.fromEntries(queue));
+    const self = await db.contribution.findUnique({ where: { id: result.contributionId }, select: { createdAt: true, id: true } });
+    const next = self ? await nextInQueue({ viewer: guard.moderator, filters, current: self }) : null;
+    const qs = queueFiltersToParams(filters).toString();
+    redirect(next ? `/${locale}/admin/contributions/${next}${qs ? `?${qs}` : ''}` : `/${locale}/admin${qs ? `?${qs}` : ''}${qs ? '&' : '?'}done=1`);
+  }
+  return { ok: true, decision: parsed.data.decision };
+}

@@ -1,0 +1,43 @@
+/**
+ * The moderation state machine, pure: which decision applies to which status, what it becomes,
+ * which audit action it writes, and whether it closes the pending reports.
+ */
+import { can, type Actor } from '../auth/permissions';
+import type { AuditAction, Decision, Status } from './schemas';
+
+export interface Transition {
+  from: readonly Status[];
+  /** null: the status does not change (reports dismissed). */
+  to: Status | null;
+  action: AuditAction;
+  handlesReports: boolean;
+  needsReason: boolean;
+}
+
+export const TRANSITIONS: Record<Decision, Transition> = {
+  publish: { from: ['PENDING'], to: 'PUBLISHED', action: 'PUBLISHED', handlesReports: false, needsReason: false },
+  reject: { from: ['PENDING'], to: 'REJECTED', action: 'REJECTED', handlesReports: true, needsReason: true },
+  hide: { from: ['PUBLISHED'], to: 'HIDDEN', action: 'HIDDEN', handlesReports: true, needsReason: true },
+  restore: { from: ['HIDDEN', 'REJECTED'], to: 'PUBLISHED', action: 'RESTORED', handlesReports: true, needsReason: false },
+  dismissReports: { from: ['PENDING', 'PUBLISHED', 'HIDDEN'], to: null, action: 'REPORTS_DISMISSED', handlesReports: true, needsReason: false },
+};
+
+/** The decisions a moderator is offered for a contribution in `status`. */
+export function decisionsFor(status: Status, openReports: number): Decision[] {
+  return (Object.keys(TRANSITIONS) as Decision[]).filter((d) => {
+    if (!TRANSITIONS[d].from.includes(status)) return false;
+    if (d === 'dismissReports') return openReports > 0;
+    return true;
+  });
+}
+
+/** Whether `actor` may apply `decision` to a contribution in `status` (withdrawn ones: never). */
+export function canDecide(actor: Actor | null | undefined, decision: Decision, status: Status, openReports = 1): boolean {
+  if (!can(actor, decision === 'dismissReports' ? 'reports.handle' : 'contribution.decide')) return false;
+  return decisionsFor(status, openReports).includes(decision);
+}
+
+/** Whether the contribution is visible to the public after the decision. */
+export function isPublic(status: Status): boolean {
+  return status === 'PUBLISHED';
+}

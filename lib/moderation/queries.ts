@@ -1,0 +1,387 @@
+import 'server-only';
+/**
+ * Reading the moderation data: the queue (filters, facet counts, keyset pagination), one
+ * contribution under review, the audit log. Every function takes the viewer and refuses
+ * (ForbiddenError) when the viewer lacks the capability: pages call requireModerator first,
+ * and a forgotten guard still shows nothing.
+ */
+import { db } from '../db';
+import type { Prisma } from '../generated/prisma/client';
+import { can, type Actor, type Capability } from '../auth/permissions';
+import { getTracks } from '../catalogue/queries';
+import { dayRange } from './dates';
+import { decisionsFor } from './permissions';
+import type { AuditFilters, Decision, QueueFilters, Reason, Status } from './schemas';
+
+export class ModerationForbidden extends Error {
+  readonly status = 403;
+  constructor() {
+    super('forbidden');
+    this.name = 'ModerationForbidden';
+  }
+}
+
+function assertCan(viewer: Actor | null | undefined, capability: Capability) {
+  if (!can(viewer, capability)) throw new ModerationForbidden();
+}
+
+// ─── Catalogue labels (localized) ───────────────────────────────────────────
+
+export interface CatalogueIndex {
+  tracks: { slug: string; title: string }[];
+  themes: { slug: string; label: string; trackSlug: string }[];
+  questions: { id: number; slug: string; title: string; themeSlug: string; trackSlug: string }[];
+  byQuestionId: Map<number, { slug: string; title: string; themeSlug: string; themeLabel: string; trackSlug: string; trackTitle: string }>;
+}
+
+export async function catalogueIndex(locale: string): Promise<CatalogueIndex> {
+  const tracks = await getTracks(locale);
+  const index: CatalogueIndex = { tracks: [], themes: [], questions: [], byQuestionId: new Map() };
+  for (const t of tracks) {
+    index.tracks.push({ slug: t.slug, title: t.title });
+    for (const th of t.themes) {
+      index.themes.push({ slug: th.slug, label: th.label, trackSlug: t.slug });
+      for (const q of th.questions) {
+        index.questions.push({ id: q.id, slug: q.slug, title: q.title, themeSlug: th.slug, trackSlug: t.slug });
+        index.byQuestionId.set(q.id, { slug: q.slug, title: q.title, themeSlug: th.slug, themeLabel: th.label, trackSlug: t.slug, trackTitle: t.title });
+      }
+    }
+  }
+  return index;
+}
+
+// ─── The queue ──────────────────────────────────────────────────────────────
+
+type Facet = 'status' | 'language' | 'question' | 'reported';
+
+function queueWhere(f: QueueFilters, without?: Facet): Prisma.ContributionWhereInput {
+  const and: Prisma.ContributionWhereInput[] = [];
+  if (without !== 'status' && f.status !== 'ALL') and.push({ status: f.status });
+  if (without !== 'language' && f.language) and.push({ language: f.language });
+  if (without !== 'question') {
+    if (f.question) and.push({ question: { slug: f.question } });
+    if (f.theme) and.push({ question: { theme: { slug: f.theme } } });
+    if (f.track) and.push({ question: { theme: { track: { slug: f.track } } } });
+  }
+  if (without !== 'reported' && f.reported) {
+    and.push(f.reported === 'yes' ? { reports: { some: { handledAt: null } } } : { reports: { none: { handledAt: null } } });
+  }
+  const range = dayRange(f.from, f.to);
+  if (range) and.push({ createdAt: range });
+  return { AND: and };
+}
+
+export function encodeCursor(c: { createdAt: Date; id: string }): string {
+  return `${c.createdAt.toISOString()}_${c.id}`;
+}
+
+export function decodeCursor(s: string | undefined): { createdAt: Date; id: string } | null {
+  if (!s) return null;
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([0-9a-f-]{36})$/i.exec(s);
+  if (!m) return null;
+  const createdAt = new Date(m[1]);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: m[2] };
+}
+
+function afterCursor(sort: 'oldest' | 'newest', c: { createdAt: Date; id: string }): Prisma.ContributionWhereInput {
+  const op = sort === 'oldest' ? 'gt' : 'lt';
+  return { OR: [{ createdAt: { [op]: c.createdAt } }, { createdAt: c.createdAt, id: { [op]: c.id } }] };
+}
+
+const orderOf = (sort: 'oldest' | 'newest'): Prisma.ContributionOrderByWithRelationInput[] =>
+  sort === 'oldest' ? [{ createdAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }];
+
+export interface QueueItem {
+  id: string;
+  pseudonym: string;
+  excerpt: string;
+  language: string;
+  status: Status;
+  createdAt: Date;
+  openReports: number;
+  question: { slug: string; title: string; themeLabel: string; trackTitle: string };
+}
+
+export interface QueueCounts {
+  status: Record<string, number>;
+  language: Record<string, number>;
+  question: Record<string, number>;
+  theme: Record<string, number>;
+  track: Record<string, number>;
+  reported: { yes: number; no: number };
+  total: number;
+}
+
+export interface QueueResult {
+  items: QueueItem[];
+  nextCursor: string | null;
+  counts: QueueCounts;
+  catalogue: CatalogueIndex;
+}
+
+export async function getQueue(opts: { viewer: Actor | null; filters: QueueFilters; locale: string; pageSize?: number }): Promise<QueueResult> {
+  assertCan(opts.viewer, 'queue.read');
+  const f = opts.filters;
+  const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 100);
+  const cursor = decodeCursor(f.after);
+  const where = queueWhere(f);
+  const [rows, catalogue, byStatus, byLanguage, byQuestion, reportedYes, reportedAll, total] = await Promise.all([
+    db.contribution.findMany({
+      where: cursor ? { AND: [where, afterCursor(f.sort, cursor)] } : where,
+      orderBy: orderOf(f.sort),
+      take: pageSize + 1,
+      select: {
+        id: true,
+        pseudonym: true,
+        body: true,
+        language: true,
+        status: true,
+        createdAt: true,
+        questionId: true,
+        _count: { select: { reports: { where: { handledAt: null } } } },
+      },
+    }),
+    catalogueIndex(opts.locale),
+    db.contribution.groupBy({ by: ['status'], where: queueWhere(f, 'status'), _count: { _all: true } }),
+    db.contribution.groupBy({ by: ['language'], where: queueWhere(f, 'language'), _count: { _all: true } }),
+    db.contribution.groupBy({ by: ['questionId'], where: queueWhere(f, 'question'), _count: { _all: true } }),
+    db.contribution.count({ where: { AND: [queueWhere(f, 'reported'), { reports: { some: { handledAt: null } } }] } }),
+    db.contribution.count({ where: queueWhere(f, 'reported') }),
+    db.contribution.count({ where }),
+  ]);
+  const items = rows.slice(0, pageSize).map((r): QueueItem => {
+    const q = catalogue.byQuestionId.get(r.questionId);
+    return {
+      id: r.id,
+      pseudonym: r.pseudonym,
+      excerpt: r.body.length > 280 ? `${r.body.slice(0, 280)}…` : r.body,
+      language: r.language,
+      status: r.status,
+      createdAt: r.createdAt,
+      openReports: r._count.reports,
+      question: { slug: q?.slug ?? '', title: q?.title ?? '', themeLabel: q?.themeLabel ?? '', trackTitle: q?.trackTitle ?? '' },
+    };
+  });
+  const last = rows.length > pageSize ? rows[pageSize - 1] : null;
+  const counts: QueueCounts = {
+    status: Object.fromEntries(byStatus.map((r) => [r.status, r._count._all])),
+    language: Object.fromEntries(byLanguage.map((r) => [r.language, r._count._all])),
+    question: {},
+    theme: {},
+    track: {},
+    reported: { yes: reportedYes, no: reportedAll - reportedYes },
+    total,
+  };
+  for (const r of byQuestion) {
+    const q = catalogue.byQuestionId.get(r.questionId);
+    if (!q) continue;
+    counts.question[q.slug] = (counts.question[q.slug] ?? 0) + r._count._all;
+    counts.theme[q.themeSlug] = (counts.theme[q.themeSlug] ?? 0) + r._count._all;
+    counts.track[q.trackSlug] = (counts.track[q.trackSlug] ?? 0) + r._count._all;
+  }
+  return { items, nextCursor: last ? encodeCursor(last) : null, counts, catalogue };
+}
+
+/** The contribution after `current` in the same filtered queue (for "publish and next"). */
+export async function nextInQueue(opts: { viewer: Actor | null; filters: QueueFilters; current: { createdAt: Date; id: string } }): Promise<string | null> {
+  assertCan(opts.viewer, 'queue.read');
+  const row = await db.contribution.findFirst({
+    where: { AND: [queueWhere(opts.filters), afterCursor(opts.filters.sort, opts.current)] },
+    orderBy: orderOf(opts.filters.sort),
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
+/** The first contribution of the filtered queue. */
+export async function firstInQueue(opts: { viewer: Actor | null; filters: QueueFilters }): Promise<string | null> {
+  assertCan(opts.viewer, 'queue.read');
+  const row = await db.contribution.findFirst({ where: queueWhere(opts.filters), orderBy: orderOf(opts.filters.sort), select: { id: true } });
+  return row?.id ?? null;
+}
+
+// ─── One contribution under review ──────────────────────────────────────────
+
+export interface ReviewItem {
+  id: string;
+  version: number;
+  pseudonym: string;
+  body: string;
+  language: string;
+  status: Status;
+  reason: Reason | null;
+  reportCount: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  decidedAt: Date | null;
+  question: { slug: string; title: string; themeLabel: string; trackTitle: string };
+  decisions: Decision[];
+  reports: { id: string; reason: string; text: string | null; createdAt: Date; handledAt: Date | null; handledBy: string | null }[];
+  history: { id: string; action: string; fromStatus: string | null; toStatus: string | null; reason: string | null; note: string | null; actor: string | null; createdAt: Date }[];
+  translations: { locale: string; kind: 'MACHINE' | 'REVIEWED'; stale: boolean; provider: string | null; translator: string | null; updatedAt: Date }[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getReviewItem(opts: { viewer: Actor | null; id: string; locale: string }): Promise<ReviewItem | null> {
+  assertCan(opts.viewer, 'queue.read');
+  if (!UUID.test(opts.id)) return null;
+  const [c, catalogue] = await Promise.all([
+    db.contribution.findUnique({
+      where: { id: opts.id },
+      select: {
+        id: true,
+        version: true,
+        pseudonym: true,
+        body: true,
+        language: true,
+        status: true,
+        reason: true,
+        reportCount: true,
+        createdAt: true,
+        editedAt: true,
+        decidedAt: true,
+        questionId: true,
+        reports: {
+          orderBy: [{ handledAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
+          select: { id: true, reason: true, text: true, createdAt: true, handledAt: true, handledBy: { select: { name: true } } },
+        },
+        events: {
+          orderBy: { id: 'asc' },
+          select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, createdAt: true, actor: { select: { name: true } } },
+        },
+        translations: {
+          orderBy: { locale: 'asc' },
+          select: { locale: true, kind: true, stale: true, provider: true, updatedAt: true, translator: { select: { name: true } } },
+        },
+      },
+    }),
+    catalogueIndex(opts.locale),
+  ]);
+  if (!c) return null;
+  const q = catalogue.byQuestionId.get(c.questionId);
+  const openReports = c.reports.filter((r) => !r.handledAt).length;
+  return {
+    id: c.id,
+    version: c.version,
+    pseudonym: c.pseudonym,
+    body: c.body,
+    language: c.language,
+    status: c.status,
+    reason: c.reason,
+    reportCount: c.reportCount,
+    createdAt: c.createdAt,
+    editedAt: c.editedAt,
+    decidedAt: c.decidedAt,
+    question: { slug: q?.slug ?? '', title: q?.title ?? '', themeLabel: q?.themeLabel ?? '', trackTitle: q?.trackTitle ?? '' },
+    decisions: decisionsFor(c.status, openReports),
+    reports: c.reports.map((r) => ({ id: r.id, reason: r.reason, text: r.text, createdAt: r.createdAt, handledAt: r.handledAt, handledBy: r.handledBy?.name ?? null })),
+    history: c.events.map((e) => ({
+      id: e.id.toString(),
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      reason: e.reason,
+      note: e.note,
+      actor: e.actor?.name ?? null,
+      createdAt: e.createdAt,
+    })),
+    translations: c.translations.map((t) => ({ locale: t.locale, kind: t.kind, stale: t.stale, provider: t.provider, translator: t.translator?.name ?? null, updatedAt: t.updatedAt })),
+  };
+}
+
+// ─── The audit log (admins) ─────────────────────────────────────────────────
+
+export interface AuditRow {
+  id: string;
+  createdAt: Date;
+  action: string;
+  actorId: string | null;
+  actor: string | null;
+  actorEmail: string | null;
+  contributionId: string | null;
+  targetId: string | null;
+  target: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+  note: string | null;
+}
+
+function auditWhere(f: AuditFilters): Prisma.ModerationEventWhereInput {
+  const and: Prisma.ModerationEventWhereInput[] = [];
+  if (f.actor === 'system') and.push({ actorId: null });
+  else if (f.actor) and.push({ actorId: f.actor });
+  if (f.action) and.push({ action: f.action });
+  if (f.contribution) and.push({ contributionId: f.contribution });
+  const range = dayRange(f.from, f.to);
+  if (range) and.push({ createdAt: range });
+  return { AND: and };
+}
+
+async function auditBatch(f: AuditFilters, before: bigint | null, take: number): Promise<AuditRow[]> {
+  const rows = await db.moderationEvent.findMany({
+    where: before !== null ? { AND: [auditWhere(f), { id: { lt: before } }] } : auditWhere(f),
+    orderBy: { id: 'desc' },
+    take,
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      actorId: true,
+      contributionId: true,
+      targetId: true,
+      fromStatus: true,
+      toStatus: true,
+      reason: true,
+      note: true,
+      actor: { select: { name: true, email: true } },
+    },
+  });
+  const targetIds = [...new Set(rows.map((r) => r.targetId).filter((x): x is string => !!x))];
+  const targets = targetIds.length
+    ? new Map((await db.moderator.findMany({ where: { id: { in: targetIds } }, select: { id: true, name: true } })).map((m) => [m.id, m.name]))
+    : new Map<string, string>();
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    createdAt: r.createdAt,
+    action: r.action,
+    actorId: r.actorId,
+    actor: r.actor?.name ?? null,
+    actorEmail: r.actor?.email ?? null,
+    contributionId: r.contributionId,
+    targetId: r.targetId,
+    target: r.targetId ? (targets.get(r.targetId) ?? null) : null,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    reason: r.reason,
+    note: r.note,
+  }));
+}
+
+export async function listAudit(opts: { viewer: Actor | null; filters: AuditFilters; pageSize?: number }): Promise<{ rows: AuditRow[]; nextBefore: string | null }> {
+  assertCan(opts.viewer, 'audit.read');
+  const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
+  const rows = await auditBatch(opts.filters, opts.filters.before ? BigInt(opts.filters.before) : null, pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  return { rows: page, nextBefore: rows.length > pageSize ? page[page.length - 1].id : null };
+}
+
+/** Every matching audit row, newest first, in batches (the CSV export streams these). */
+export async function* iterateAudit(opts: { viewer: Actor | null; filters: AuditFilters; batchSize?: number }): AsyncGenerator<AuditRow> {
+  assertCan(opts.viewer, 'audit.export');
+  const size = opts.batchSize ?? 500;
+  let before: bigint | null = opts.filters.before ? BigInt(opts.filters.before) : null;
+  for (;;) {
+    const rows = await auditBatch(opts.filters, before, size);
+    for (const r of rows) yield r;
+    if (rows.length < size) return;
+    before = BigInt(rows[rows.length - 1].id);
+  }
+}
+
+/** Moderators for the audit filter (names only). */
+export async function listActors(opts: { viewer: Actor | null }): Promise<{ id: string; name: string }[]> {
+  assertCan(opts.viewer, 'audit.read');
+  return db.moderator.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
+}

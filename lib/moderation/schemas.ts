@@ -1,0 +1,127 @@
+/**
+ * Moderation inputs (no server imports: forms and pages use them too): queue filters read from
+ * the URL, decisions posted by moderators, audit log filters.
+ */
+import { z } from 'zod';
+import { locales } from '../i18n/config';
+
+export const STATUSES = ['PENDING', 'PUBLISHED', 'REJECTED', 'HIDDEN', 'WITHDRAWN'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The moderation charter's reasons for rejecting or hiding a contribution. */
+export const REASONS = ['SPAM', 'ABUSIVE', 'OFF_TOPIC', 'PERSONAL_DATA', 'DUPLICATE', 'OTHER'] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const DECISIONS = ['publish', 'reject', 'hide', 'restore', 'dismissReports'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const AUDIT_ACTIONS = [
+  'SUBMITTED',
+  'EDITED_BY_AUTHOR',
+  'WITHDRAWN_BY_AUTHOR',
+  'PUBLISHED',
+  'REJECTED',
+  'HIDDEN',
+  'RESTORED',
+  'AUTO_HIDDEN',
+  'REPORTED',
+  'REPORTS_DISMISSED',
+  'TRANSLATION_SAVED',
+  'MODERATOR_CREATED',
+  'MODERATOR_UPDATED',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const optionalParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    const x = one(v);
+    return x === '' || x === null ? undefined : x;
+  }, schema.optional().catch(undefined));
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const slug = z.string().regex(/^[a-z0-9-]{1,100}$/);
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+/** Queue filters from the URL's search params; anything invalid is ignored, never an error. */
+export const queueFiltersSchema = z.object({
+  status: z.preprocess(one, z.enum([...STATUSES, 'ALL']).catch('PENDING')).default('PENDING'),
+  track: optionalParam(slug),
+  theme: optionalParam(slug),
+  question: optionalParam(slug),
+  language: optionalParam(z.enum(locales)),
+  reported: optionalParam(z.enum(['yes', 'no'])),
+  from: optionalParam(day),
+  to: optionalParam(day),
+  sort: z.preprocess(one, z.enum(['oldest', 'newest']).catch('oldest')).default('oldest'),
+  after: optionalParam(z.string().max(100)),
+});
+export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+export function parseQueueFilters(params: Record<string, string | string[] | undefined>): QueueFilters {
+  return queueFiltersSchema.parse(params);
+}
+
+/** The filters as URL search params (without the cursor), to carry them from page to page. */
+export function queueFiltersToParams(f: Partial<QueueFilters>, extra: Record<string, string | undefined> = {}): URLSearchParams {
+  const p = new URLSearchParams();
+  const entries: [string, string | undefined][] = [
+    ['status', f.status && f.status !== 'PENDING' ? f.status : undefined],
+    ['track', f.track],
+    ['theme', f.theme],
+    ['question', f.question],
+    ['language', f.language],
+    ['reported', f.reported],
+    ['from', f.from],
+    ['to', f.to],
+    ['sort', f.sort && f.sort !== 'oldest' ? f.sort : undefined],
+    ...Object.entries(extra),
+  ];
+  for (const [k, v] of entries) if (v) p.set(k, v);
+  return p;
+}
+
+/** A decision posted from the review page. Field errors are message keys (AdminReview.errors.*). */
+export const decisionSchema = z
+  .object({
+    contributionId: uuid,
+    expectedVersion: z.coerce.number().int().min(1),
+    decision: z.enum(DECISIONS),
+    reason: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(REASONS).optional()),
+    note: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : undefined), z.string().max(1000, 'noteTooLong').optional()),
+  })
+  .superRefine((d, ctx) => {
+    if ((d.decision === 'reject' || d.decision === 'hide') && !d.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reasonRequired' });
+    }
+    if (d.reason === 'OTHER' && !d.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'noteRequired' });
+    }
+  });
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+export type DecisionError = 'invalid' | 'conflict' | 'notFound' | 'notAllowed' | 'unauthenticated' | 'forbidden' | 'noReports';
+
+export interface DecisionState {
+  ok?: boolean;
+  decision?: Decision;
+  error?: DecisionError;
+  /** When the contribution changed meanwhile: its status now. */
+  currentStatus?: Status;
+  fieldErrors?: Partial<Record<'reason' | 'note', string>>;
+}
+
+/** Audit log filters (admin only). */
+export const auditFiltersSchema = z.object({
+  actor: optionalParam(z.union([uuid, z.literal('system')])),
+  action: optionalParam(z.enum(AUDIT_ACTIONS)),
+  contribution: optionalParam(uuid),
+  from: optionalParam(day),
+  to: optionalParam(day),
+  before: optionalParam(z.string().regex(/^\d{1,19}$/)),
+});
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
+  return auditFiltersSchema.parse(params);
+}

@@ -1,0 +1,56 @@
+'use server';
+/** Account management (admins only): create, change role/organisation/languages, disable. */
+import { guardAction } from '../auth/action-guard';
+import { EmailTakenError } from './accounts';
+import { createModerator, ModeratorChangeError, updateModerator } from './mutations';
+import { createModeratorSchema, updateModeratorSchema, type ModeratorFormState } from './schemas';
+
+export async function createModeratorAction(_prev: ModeratorFormState, formData: FormData): Promise<ModeratorFormState> {
+  const guard = await guardAction('moderators.manage');
+  if (guard.error) return { error: guard.error };
+  const parsed = createModeratorSchema.safeParse({
+    email: formData.get('email') ?? '',
+    name: formData.get('name') ?? '',
+    role: formData.get('role'),
+    organisation: formData.get('organisation'),
+    languages: formData.getAll('languages'),
+    password: formData.get('password'),
+  });
+  if (!parsed.success) {
+    const fieldErrors: ModeratorFormState['fieldErrors'] = {};
+    for (const i of parsed.error.issues) {
+      const k = i.path[0];
+      if (k === 'email' || k === 'name' || k === 'password' || k === 'role' || k === 'organisation') {
+        fieldErrors[k] ??= /^[a-z]+[A-Z][a-zA-Z]+$/.test(i.message) ? i.message : `${k}Invalid`;
+      }
+    }
+    return { error: 'invalid', fieldErrors };
+  }
+  try {
+    const r = await createModerator({ actor: guard.moderator, input: parsed.data });
+    return { ok: true, createdEmail: r.email, generatedPassword: r.generated ? r.password : undefined };
+  } catch (e) {
+    if (e instanceof EmailTakenError) return { error: 'emailTaken', fieldErrors: { email: 'emailTaken' } };
+    if (e instanceof ModeratorChangeError) return { error: e.code === 'forbidden' ? 'forbidden' : 'invalid' };
+    throw e;
+  }
+}
+
+export async function updateModeratorAction(_prev: ModeratorFormState, formData: FormData): Promise<ModeratorFormState> {
+  const guard = await guardAction('moderators.manage');
+  if (guard.error) return { error: guard.error };
+  const raw: Record<string, unknown> = { id: formData.get('id') };
+  if (formData.has('role')) raw.role = formData.get('role');
+  if (formData.has('organisation')) raw.organisation = formData.get('organisation');
+  if (formData.has('languagesSent')) raw.languages = formData.getAll('languages');
+  if (formData.has('disabled')) raw.disabled = formData.get('disabled');
+  const parsed = updateModeratorSchema.safeParse(raw);
+  if (!parsed.success) return { error: 'invalid' };
+  try {
+    await updateModerator({ actor: guard.moderator, input: parsed.data });
+  } catch (e) {
+    if (e instanceof ModeratorChangeError) return { error: e.code };
+    throw e;
+  }
+  return { ok: true };
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+/** Admins create accounts, change roles, organisations and languages, disable and enable. */
+import { db } from '../db';
+import { now } from '../clock';
+import { can, canChangeAccount, type Actor } from '../auth/permissions';
+import { createAccount } from './accounts';
+import type { CreateModeratorInput, UpdateModeratorInput } from './schemas';
+
+export class ModeratorChangeError extends Error {
+  constructor(readonly code: 'forbidden' | 'notFound' | 'self' | 'lastAdmin') {
+    super(code);
+    this.name = 'ModeratorChangeError';
+  }
+}
+
+export async function createModerator(opts: { actor: Actor; input: CreateModeratorInput }) {
+  if (!can(opts.actor, 'moderators.manage')) throw new ModeratorChangeError('forbidden');
+  return createAccount(db, opts.input, { actorId: opts.actor.id, at: now() });
+}
+
+export async function updateModerator(opts: { actor: Actor; input: UpdateModeratorInput }): Promise<{ changed: string[] }> {
+  if (!can(opts.actor, 'moderators.manage')) throw new ModeratorChangeError('forbidden');
+  const { id, ...change } = opts.input;
+  return db.$transaction(async (tx) => {
+    // Serialize account changes: the "last admin" rule must hold under concurrent requests.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7205171)`;
+    const target = await tx.moderator.findUnique({ where: { id }, select: { id: true, role: true, disabled: true, organisation: true, languages: true } });
+    if (!target) throw new ModeratorChangeError('notFound');
+    const activeAdmins = await tx.moderator.count({ where: { role: 'ADMIN', disabled: false } });
+    const verdict = canChangeAccount(opts.actor, target, change, activeAdmins);
+    if (!verdict.ok) throw new ModeratorChangeError(verdict.reason);
+    const changed: string[] = [];
+    if (change.role && change.role !== target.role) changed.push(`role: ${target.role} → ${change.role}`);
+    if (change.organisation && change.organisation !== target.organisation) changed.push(`organisation: ${target.organisation} → ${change.organisation}`);
+    if (change.languages && change.languages.join(' ') !== target.languages.join(' ')) changed.push(`languages: ${target.languages.join(' ') || '—'} → ${change.languages.join(' ') || '—'}`);
+    if (change.disabled !== undefined && change.disabled !== target.disabled) changed.push(change.disabled ? 'disabled' : 'enabled');
+    if (!changed.length) return { changed };
+    await tx.moderator.update({
+      where: { id },
+      data: {
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.organisation ? { organisation: change.organisation } : {}),
+        ...(change.languages ? { languages: change.languages } : {}),
+        ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+      },
+    });
+    await tx.moderationEvent.create({ data: { actorId: opts.actor.id, targetId: id, action: 'MODERATOR_UPDATED', note: changed.join('; '), createdAt: now() } });
+    return { changed };
+  });
+}

@@ -1,0 +1,26 @@
+'use server';
+/** A moderator saves a reviewed translation (editor page): parse → guard → mutation → tags. */
+import { guardAction } from '../auth/action-guard';
+import { invalidate, tags } from '../cache/invalidate';
+import { saveReviewedTranslation, TranslationSameLanguage, TranslationTargetMissing } from './mutations';
+import { translationSchema, type TranslationState } from './schemas';
+
+export async function saveTranslationAction(_prev: TranslationState, formData: FormData): Promise<TranslationState> {
+  const guard = await guardAction('translation.write');
+  if (guard.error) return { error: guard.error };
+  const locale = typeof formData.get('locale') === 'string' ? String(formData.get('locale')) : undefined;
+  const parsed = translationSchema.safeParse({ contributionId: formData.get('contributionId'), locale: formData.get('locale'), body: formData.get('body') ?? '' });
+  if (!parsed.success) {
+    const bodyIssue = parsed.error.issues.find((i) => i.path[0] === 'body');
+    return { error: 'invalid', locale, fieldErrors: bodyIssue ? { body: bodyIssue.message === 'bodyTooLong' ? 'bodyTooLong' : 'bodyRequired' } : undefined };
+  }
+  try {
+    const r = await saveReviewedTranslation({ actor: guard.moderator, input: parsed.data });
+    await invalidate(tags.question(r.questionSlug), tags.contributions);
+  } catch (e) {
+    if (e instanceof TranslationTargetMissing) return { error: 'notFound', locale };
+    if (e instanceof TranslationSameLanguage) return { error: 'sameLanguage', locale };
+    throw e;
+  }
+  return { ok: true, locale: parsed.data.locale };
+}

@@ -1,0 +1,238 @@
+/**
+ * Machine translation as background jobs kept in PostgreSQL (the "Job" table), worked by the
+ * server process (scripts/start.ts starts the worker once the server listens), never inside a
+ * visitor's request:
+ *  - publishing (or restoring) a contribution enqueues one job per missing target locale, in the
+ *    decision's transaction; with TRANSLATION_PROVIDER=none nothing is enqueued;
+ *  - workers claim due jobs with SELECT … FOR UPDATE SKIP LOCKED (several instances can run);
+ *  - a failure is retried with exponential backoff up to maxAttempts, then the job is FAILED;
+ *    the contribution stays published in its original language whatever happens;
+ *  - a reviewed (human) translation is never overwritten by a machine one; a stale machine
+ *    translation (the original was edited) is translated again.
+ * No server-only import here: this module runs in the server process outside Next's bundles.
+ */
+import type { Db } from '../db';
+import { db as defaultDb } from '../db';
+import { locales } from '../i18n/config';
+import { configuredProvider, TranslationError, type TranslationProvider } from './provider';
+
+export const TRANSLATE_JOB = 'translate-contribution';
+
+export interface JobPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A RUNNING job whose worker vanished (crash) is taken again after this long. */
+  staleLockMs: number;
+}
+
+export const DEFAULT_POLICY: JobPolicy = { maxAttempts: 6, baseDelayMs: 30_000, maxDelayMs: 6 * 3600_000, staleLockMs: 10 * 60_000 };
+
+/** Delay before attempt n+1 after n failed attempts: base·2^(n-1), capped. Pure. */
+export function backoffDelay(attempts: number, policy: Pick<JobPolicy, 'baseDelayMs' | 'maxDelayMs'> = DEFAULT_POLICY): number {
+  const n = Math.max(1, attempts);
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(n - 1, 30));
+}
+
+type DbLike = Pick<Db, 'contribution' | 'job' | '$queryRaw' | '$executeRaw'>;
+
+export interface TranslateJobPayload {
+  contributionId: string;
+  locale: string;
+}
+
+/** The locales a contribution still needs a machine translation for. */
+export function missingLocales(language: string, existing: { locale: string; kind: string; stale: boolean }[]): string[] {
+  return locales.filter((l) => {
+    if (l === language) return false;
+    const t = existing.find((x) => x.locale === l);
+    return !t || (t.kind === 'MACHINE' && t.stale);
+  });
+}
+
+/**
+ * Enqueues the missing translations of a contribution (idempotent: locales already queued or
+ * running are skipped). Returns the number of jobs created. Call it inside the transaction that
+ * publishes, or after an edit of the original.
+ */
+export async function enqueueTranslationJobs(
+  tx: DbLike,
+  contributionId: string,
+  opts: { enabled?: boolean } = {},
+): Promise<number> {
+  const enabled = opts.enabled ?? configuredProvider() !== null;
+  if (!enabled) return 0;
+  const c = await tx.contribution.findUnique({
+    where: { id: contributionId },
+    select: { language: true, translations: { select: { locale: true, kind: true, stale: true } } },
+  });
+  if (!c) return 0;
+  const wanted = missingLocales(c.language, c.translations);
+  if (!wanted.length) return 0;
+  const pending = await tx.$queryRaw<{ locale: string }[]>`
+    SELECT payload->>'locale' AS locale FROM "Job"
+    WHERE kind = ${TRANSLATE_JOB} AND status IN ('QUEUED', 'RUNNING') AND payload->>'contributionId' = ${contributionId}`;
+  const queued = new Set(pending.map((p) => p.locale));
+  const data = wanted.filter((l) => !queued.has(l)).map((locale) => ({ kind: TRANSLATE_JOB, payload: { contributionId, locale } }));
+  if (!data.length) return 0;
+  await tx.job.createMany({ data });
+  return data.length;
+}
+
+interface ClaimedJob {
+  id: bigint;
+  payload: TranslateJobPayload;
+  attempts: number;
+}
+
+/** Claims up to `limit` due jobs (and first frees the ones a vanished worker left RUNNING). */
+export async function claimJobs(limit: number, policy: JobPolicy = DEFAULT_POLICY, client: DbLike = defaultDb): Promise<ClaimedJob[]> {
+  const staleMs = `${policy.staleLockMs} milliseconds`;
+  await client.$executeRaw`
+    UPDATE "Job" SET status = 'QUEUED', "lockedAt" = NULL, "updatedAt" = now()
+    WHERE kind = ${TRANSLATE_JOB} AND status = 'RUNNING' AND "lockedAt" < now() - ${staleMs}::interval`;
+  return client.$queryRaw<ClaimedJob[]>`
+    UPDATE "Job" SET status = 'RUNNING', "lockedAt" = now(), attempts = attempts + 1, "updatedAt" = now()
+    WHERE id IN (
+      SELECT id FROM "Job"
+      WHERE kind = ${TRANSLATE_JOB} AND status = 'QUEUED' AND "runAt" <= now()
+      ORDER BY "runAt", id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, payload, attempts`;
+}
+
+export type JobOutcome = { outcome: 'done'; questionSlug?: string } | { outcome: 'skipped' } | { outcome: 'retry'; delayMs: number; error: string } | { outcome: 'failed'; error: string };
+
+/** Runs one claimed job to its end state (DONE, QUEUED for a retry, or FAILED). */
+export async function runJob(job: ClaimedJob, provider: TranslationProvider, policy: JobPolicy = DEFAULT_POLICY, client: Db = defaultDb): Promise<JobOutcome> {
+  const { contributionId, locale } = job.payload ?? ({} as TranslateJobPayload);
+  const finish = (status: 'DONE' | 'FAILED', lastError: string | null) =>
+    client.job.update({ where: { id: job.id }, data: { status, lastError, lockedAt: null } });
+  try {
+    if (!contributionId || !locale || !(locales as readonly string[]).includes(locale)) {
+      await finish('FAILED', 'invalid payload');
+      return { outcome: 'failed', error: 'invalid payload' };
+    }
+    const c = await client.contribution.findUnique({
+      where: { id: contributionId },
+      select: { body: true, language: true, status: true, version: true, question: { select: { slug: true } }, translations: { where: { locale }, select: { kind: true, stale: true } } },
+    });
+    const existing = c?.translations[0];
+    if (!c || c.status !== 'PUBLISHED' || c.language === locale || existing?.kind === 'REVIEWED' || (existing && !existing.stale)) {
+      await finish('DONE', null);
+      return { outcome: 'skipped' };
+    }
+    const text = await provider.translate(c.body, c.language, locale);
+    const written = await client.$transaction(async (tx) => {
+      // The original must not have changed while the provider worked (else: try again later).
+      const [now] = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM "Contribution" WHERE id = ${contributionId}::uuid FOR UPDATE`;
+      if (!now || now.version !== c.version) throw new TranslationError('the original changed during translation', true);
+      // Never overwrite a reviewed translation, even one saved a moment ago.
+      return tx.$executeRaw`
+        INSERT INTO "ContributionTranslation" ("contributionId", locale, body, kind, stale, provider, "translatorId", "createdAt", "updatedAt")
+        VALUES (${contributionId}::uuid, ${locale}, ${text.normalize('NFC')}, 'MACHINE', false, ${provider.name}, NULL, now(), now())
+        ON CONFLICT ("contributionId", locale) DO UPDATE
+          SET body = EXCLUDED.body, stale = false, provider = EXCLUDED.provider, "updatedAt" = now()
+          WHERE "ContributionTranslation".kind = 'MACHINE'`;
+    });
+    await finish('DONE', null);
+    return written ? { outcome: 'done', questionSlug: c.question.slug } : { outcome: 'skipped' };
+  } catch (e) {
+    const err = e instanceof TranslationError ? e : new TranslationError((e as Error)?.message ?? String(e), true);
+    const message = err.message.slice(0, 500);
+    if (err.retryable && job.attempts < policy.maxAttempts) {
+      const delayMs = backoffDelay(job.attempts, policy);
+      const delay = `${delayMs} milliseconds`;
+      await client.$executeRaw`
+        UPDATE "Job" SET status = 'QUEUED', "lockedAt" = NULL, "lastError" = ${message},
+          "runAt" = now() + ${delay}::interval, "updatedAt" = now()
+        WHERE id = ${job.id}`;
+      return { outcome: 'retry', delayMs, error: message };
+    }
+    await finish('FAILED', message).catch(() => {});
+    return { outcome: 'failed', error: message };
+  }
+}
+
+async function invalidateQuestion(slug: string): Promise<void> {
+  try {
+    // lib/cache/invalidate.ts is server-only (Next's bundles); in the bare server process the
+    // import fails and there is no Next cache to refresh: the page cache listens elsewhere.
+    const { invalidate, tags } = await import('../cache/invalidate');
+    await invalidate(tags.question(slug), tags.contributions);
+  } catch {
+    /* nothing to invalidate in this process */
+  }
+}
+
+/** One pass: claim due jobs and run them. Returns what happened (for tests and logs). */
+export async function workOnce(opts: {
+  provider: TranslationProvider;
+  limit?: number;
+  policy?: JobPolicy;
+  client?: Db;
+  onStored?: (questionSlug: string) => Promise<void> | void;
+}): Promise<JobOutcome[]> {
+  const client = opts.client ?? defaultDb;
+  const policy = opts.policy ?? DEFAULT_POLICY;
+  const jobs = await claimJobs(opts.limit ?? 5, policy, client);
+  const outcomes: JobOutcome[] = [];
+  for (const job of jobs) {
+    const o = await runJob(job, opts.provider, policy, client);
+    if (o.outcome === 'done' && o.questionSlug) await (opts.onStored ?? invalidateQuestion)(o.questionSlug);
+    outcomes.push(o);
+  }
+  return outcomes;
+}
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+  /** Runs a pass now (tests). */
+  tick(): Promise<JobOutcome[]>;
+}
+
+/**
+ * Starts polling for jobs every `intervalMs` (a pass that found work polls again at once).
+ * Returns null when no provider is configured. Registers its stop with lib/server/background.
+ */
+export function startTranslationWorker(
+  opts: { provider?: TranslationProvider | null; intervalMs?: number; policy?: JobPolicy; log?: (m: string) => void; register?: (stop: () => Promise<void>) => void } = {},
+): RunningWorker | null {
+  const provider = opts.provider === undefined ? configuredProvider() : opts.provider;
+  if (!provider) return null;
+  const interval = opts.intervalMs ?? 5_000;
+  const log = opts.log ?? (() => {});
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<JobOutcome[]> | null = null;
+
+  const tick = async (): Promise<JobOutcome[]> => {
+    if (running) return running;
+    running = workOnce({ provider, policy: opts.policy }).finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const loop = async () => {
+    if (stopped) return;
+    let again = false;
+    try {
+      const outcomes = await tick();
+      for (const o of outcomes) if (o.outcome === 'failed' || o.outcome === 'retry') log(`translation job ${o.outcome}: ${o.error}`);
+      again = outcomes.length > 0;
+    } catch (e) {
+      log(`translation worker: ${(e as Error).message}`);
+    }
+    if (!stopped) timer = setTimeout(loop, again ? 0 : interval);
+  };
+  timer = setTimeout(loop, 0);
+  const stop = async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await running?.catch(() => {});
+  };
+  opts.register?.(stop);
+  log(`translation worker started (${provider.name})`);
+  return { stop, tick };
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+/**
+ * A moderator writes or corrects the translation of a contribution into one locale: it becomes
+ * REVIEWED, signed by the moderator, no longer stale; the audit log records TRANSLATION_SAVED.
+ */
+import { db } from '../db';
+import { now } from '../clock';
+import { can, type Actor } from '../auth/permissions';
+import type { TranslationInput } from './schemas';
+
+export class TranslationForbidden extends Error {
+  readonly status = 403;
+}
+export class TranslationTargetMissing extends Error {
+  readonly status = 404;
+}
+export class TranslationSameLanguage extends Error {
+  readonly status = 400;
+}
+
+export async function saveReviewedTranslation(opts: { actor: Actor; input: TranslationInput }): Promise<{ questionSlug: string }> {
+  if (!can(opts.actor, 'translation.write')) throw new TranslationForbidden('forbidden');
+  const { contributionId, locale, body } = opts.input;
+  return db.$transaction(async (tx) => {
+    const c = await tx.contribution.findUnique({
+      where: { id: contributionId },
+      select: { language: true, question: { select: { slug: true } }, translations: { where: { locale }, select: { kind: true } } },
+    });
+    if (!c) throw new TranslationTargetMissing('notFound');
+    if (c.language === locale) throw new TranslationSameLanguage('sameLanguage');
+    const at = now();
+    await tx.contributionTranslation.upsert({
+      where: { contributionId_locale: { contributionId, locale } },
+      create: { contributionId, locale, body, kind: 'REVIEWED', stale: false, provider: null, translatorId: opts.actor.id, createdAt: at },
+      update: { body, kind: 'REVIEWED', stale: false, translatorId: opts.actor.id },
+    });
+    await tx.moderationEvent.create({
+      data: {
+        contributionId,
+        actorId: opts.actor.id,
+        action: 'TRANSLATION_SAVED',
+        note: `${locale}${c.translations[0] ? ` (${c.translations[0].kind === 'MACHINE' ? 'machine → reviewed' : 'reviewed, corrected'})` : ' (new)'}`,
+        createdAt: at,
+      },
+    });
+    return { questionSlug: c.question.slug };
+  });
+}
+
+/**
+ * The original was edited: its translations no longer match it (the contributions domain calls
+ * this in the edit's transaction), and machine ones are queued again.
+ */
+export async function markTranslationsStale(tx: Pick<typeof db, 'contributionTranslation'>, contributionId: string): Promise<number> {
+  const r = await tx.contributionTranslation.updateMany({ where: { contributionId, stale: false }, data: { stale: true } });
+  return r.count;
+}

@@ -1,0 +1,20 @@
+/** Translations written by moderators (no server imports: the editor form uses it too). */
+import { z } from 'zod';
+import { locales } from '../i18n/config';
+
+export const translationSchema = z.object({
+  contributionId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
+  locale: z.enum(locales),
+  body: z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, '\n').trim().normalize('NFC'))
+    .pipe(z.string().min(1, 'bodyRequired').max(20_000, 'bodyTooLong')),
+});
+export type TranslationInput = z.infer<typeof translationSchema>;
+
+export interface TranslationState {
+  ok?: boolean;
+  locale?: string;
+  error?: 'invalid' | 'notFound' | 'sameLanguage' | 'unauthenticated' | 'forbidden';
+  fieldErrors?: Partial<Record<'body', string>>;
+}
