@@ -1,11 +1,32 @@
 /**
- * Locale negotiation (Accept-Language → /{locale}), nothing else. Route protection here is only
- * coarse comfort: every back-office page and action checks the session itself.
+ * Locale negotiation (Accept-Language → /{locale}) and this request's CSP nonce, nothing else.
+ * Route protection here is only coarse comfort: every back-office page and action checks the
+ * session itself.
+ *
+ * The nonce: the production server (lib/server/serve.ts) generates one per request and passes
+ * it in `x-nonce` (overwriting anything a client sent); under plain `next start`/`next dev` the
+ * proxy generates it. The CSP goes on the request (Next reads the nonce there and stamps its
+ * inline and framework scripts) and on the response.
  */
+import { NextRequest } from 'next/server';
 import createMiddleware from 'next-intl/middleware';
 import { routing } from './lib/i18n/routing';
+import { NONCE_HEADER, contentSecurityPolicy, generateNonce, nonceFromCsp, validNonce } from './lib/security/headers';
 
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+export default function proxy(request: NextRequest) {
+  const given = validNonce(request.headers.get(NONCE_HEADER));
+  const givenCsp = request.headers.get('content-security-policy');
+  const nonce = given ?? generateNonce();
+  const csp = given && nonceFromCsp(givenCsp) === given ? givenCsp! : contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development' });
+  const headers = new Headers(request.headers);
+  headers.set(NONCE_HEADER, nonce);
+  headers.set('content-security-policy', csp);
+  const response = intl(new NextRequest(request, { headers }));
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
 
 export const config = {
   // Everything but API routes, Next internals and files with an extension.

@@ -10,6 +10,7 @@ import 'server-only';
  *   'publications'              conference, proceedings, documents, synthesis
  */
 import { revalidateTag } from 'next/cache';
+import { invalidateListeners, type InvalidateListener } from './listeners';
 
 export const tags = {
   catalogue: 'catalogue',
@@ -18,8 +19,9 @@ export const tags = {
   publications: 'publications',
 } as const;
 
-type Listener = (tags: string[]) => void | Promise<void>;
-const listeners: Listener[] = [];
+type Listener = InvalidateListener;
+// Shared through globalThis: Next's bundle and the production server hold different copies of this module.
+const listeners = invalidateListeners();
 
 /** The page cache (lib/server) subscribes here to drop HTML for these tags. */
 export function onInvalidate(fn: Listener): void {

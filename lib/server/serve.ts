@@ -1,20 +1,190 @@
 /**
- * The production HTTP server: node:http around Next's request handler. It is the seam where
- * anonymous reads can be answered from a page cache before Next's pipeline (performance issue).
+ * The production HTTP server: node:http around Next's request handler. In front of Next, for
+ * every request:
+ *  1. security headers (lib/security/headers.ts) on every response — pages, API routes, static
+ *     files, errors — and a fresh CSP nonce handed to Next (and proxy.ts) in the request headers;
+ *  2. write guards Next does not give: any non-GET/HEAD request to a page or a server action with
+ *     a missing, "null" or foreign Origin → 403; request bodies over 1 MB → 413;
+ *  3. the page cache (lib/server/page-cache.ts): anonymous reads of public pages from memory,
+ *     invalidated by tags on every instance (lib/server/cache-bus.ts); `X-Cache: HIT|MISS`.
  */
 import http from 'node:http';
 import next from 'next';
+import { env } from '../env';
+import { isReplayClock } from '../clock';
+import { calendar } from '../consultation/guard';
+import { CONFERENCE_ENDS_AT, CONFERENCE_STARTS_AT } from '../consultation/phase';
+import { databaseUrl } from '../database/url';
+import { invalidateListeners } from '../cache/listeners';
+import { NONCE_HEADER, generateNonce, isHttpsRequest, securityHeaders } from '../security/headers';
+import { checkOrigin } from '../security/origin';
+import { PageCache, cacheTarget, makeEntry, renderBody, renderHeaders, type CacheTarget } from './page-cache';
+import { startCacheBus, type CacheBus } from './cache-bus';
 
 export interface RunningServer {
   server: http.Server;
+  cache: PageCache | null;
+  bus: CacheBus | null;
   close(): Promise<void>;
 }
 
-export async function serve(opts: { dir: string; port: number; host: string; dev?: boolean }): Promise<RunningServer> {
-  const app = next({ dev: !!opts.dev, dir: opts.dir, hostname: opts.host, port: opts.port });
+/** Largest request body accepted anywhere (server actions have their own, smaller, limit in next.config.ts). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ServeOptions {
+  dir: string;
+  port: number;
+  host: string;
+  dev?: boolean;
+  /** Defaults to PAGE_CACHE (on), never in dev. */
+  pageCache?: boolean;
+  cacheMaxBytes?: number;
+  cacheMaxAgeMs?: number;
+  log?: (m: string) => void;
+}
+
+const isSafeMethod = (m: string | undefined) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS';
+
+/** Node's header object seen through the Headers-like interface of lib/security/origin.ts. */
+function headerSource(h: http.IncomingHttpHeaders) {
+  return {
+    get(name: string): string | null {
+      const v = h[name.toLowerCase()];
+      return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+    },
+  };
+}
+
+function refuse(res: http.ServerResponse, status: number, text: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.statusCode = status;
+  res.setHeader('content-type', 'text/plain; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('connection', 'close');
+  res.end(text + '\n');
+}
+
+/**
+ * Caps the request body at `limit` bytes: by Content-Length up front, and by counting what the
+ * HTTP parser pushes for chunked bodies. Returns false when the request was refused.
+ */
+function capBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): boolean {
+  const cl = req.headers['content-length'];
+  if (cl !== undefined) {
+    const n = Number(cl);
+    if (!Number.isFinite(n) || n < 0 || n > limit) {
+      refuse(res, 413, 'Payload Too Large');
+      req.resume();
+      return false;
+    }
+    return true;
+  }
+  let seen = 0;
+  const push = req.push.bind(req);
+  (req as { push: typeof req.push }).push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk != null) {
+      seen += (chunk as Buffer).length ?? 0;
+      if (seen > limit) {
+        refuse(res, 413, 'Payload Too Large');
+        req.destroy();
+        return false;
+      }
+    }
+    return push(chunk, encoding);
+  };
+  return true;
+}
+
+/** When the page cache must forget entries because what pages say changes with time. */
+function nextCalendarBoundary(now: number): number {
+  if (isReplayClock()) return Infinity; // a replayed clock stands still
+  const { opensAt, closesAt } = calendar();
+  let min = Infinity;
+  for (const d of [opensAt, closesAt, CONFERENCE_STARTS_AT, CONFERENCE_ENDS_AT]) {
+    const t = d.getTime();
+    if (t > now && t < min) min = t;
+  }
+  return min;
+}
+
+export async function serve(opts: ServeOptions): Promise<RunningServer> {
+  const e = env();
+  const log = opts.log ?? ((m: string) => console.log(`[server] ${m}`));
+  const dev = !!opts.dev;
+  const app = next({ dev, dir: opts.dir, hostname: opts.host, port: opts.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+
+  const useCache = (opts.pageCache ?? e.PAGE_CACHE) && !dev;
+  const cache = useCache ? new PageCache({ maxBytes: opts.cacheMaxBytes, maxAgeMs: opts.cacheMaxAgeMs }) : null;
+  let bus: CacheBus | null = null;
+  const listeners = invalidateListeners();
+  const listener = (tags: string[]) => {
+    if (!cache) return;
+    cache.invalidate(tags);
+    return bus?.publish(tags);
+  };
+  if (cache) {
+    listeners.push(listener);
+    bus = startCacheBus({
+      url: databaseUrl(),
+      onTags: (tags) => cache.invalidate(tags),
+      onReconnect: () => cache.clear(),
+      log,
+    });
+    await bus.ready(10_000).catch(() => log('cache bus: PostgreSQL not reachable yet; retrying in the background'));
+  }
+  const trustProxy = e.TRUST_PROXY;
+  const publicUrl = e.PUBLIC_URL;
+
   const server = http.createServer((req, res) => {
+    // 1. Security headers on every response, with this response's nonce.
+    const nonce = generateNonce();
+    const https = isHttpsRequest({ encrypted: !!(req.socket as { encrypted?: boolean }).encrypted, forwardedProto: req.headers['x-forwarded-proto'], trustProxy });
+    const sec = securityHeaders({ nonce, https, dev });
+    for (const name in sec) res.setHeader(name, sec[name]);
+    req.headers[NONCE_HEADER] = nonce; // overwrites anything the client sent
+    req.headers['content-security-policy'] = sec['content-security-policy'];
+    delete req.headers['content-security-policy-report-only'];
+
+    // 2. Write guards.
+    if (!isSafeMethod(req.method)) {
+      if (!capBody(req, res, MAX_BODY_BYTES)) return;
+      const path = req.url ?? '/';
+      const isApi = path === '/api' || path.startsWith('/api/');
+      if ((!isApi || req.headers['next-action'] !== undefined) && !checkOrigin(headerSource(req.headers), { publicUrl, trustProxy }).ok) {
+        refuse(res, 403, 'Forbidden: cross-origin or origin-less write refused');
+        req.resume();
+        return;
+      }
+    }
+
+    // 3. The page cache.
+    let target: CacheTarget | null = null;
+    if (cache) {
+      target = cacheTarget(req, { trustProxy });
+      if (target) {
+        const hit = cache.get(target.key);
+        if (hit) {
+          cache.hits++;
+          res.statusCode = 200;
+          for (const [k, v] of renderHeaders(hit, nonce)) res.setHeader(k, v);
+          res.setHeader('content-length', hit.bodyLength);
+          res.setHeader('x-cache', 'HIT');
+          res.end(req.method === 'HEAD' ? undefined : renderBody(hit, nonce));
+          return;
+        }
+        cache.misses++;
+        res.setHeader('x-cache', 'MISS');
+        // Identity encoding from Next for what we store (a nonce cannot be spliced into gzip).
+        delete req.headers['accept-encoding'];
+        if (req.method === 'GET') capture(req, res, cache, target, nonce);
+      }
+    }
+
     handle(req, res).catch((err) => {
       console.error('[server] unhandled', err);
       if (!res.headersSent) {
@@ -23,6 +193,43 @@ export async function serve(opts: { dir: string; port: number; host: string; dev
       }
     });
   });
+
+  function capture(req: http.IncomingMessage, res: http.ServerResponse, c: PageCache, target: CacheTarget, nonce: string) {
+    const ticket = c.ticket();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    const take = (chunk: unknown, encoding?: unknown) => {
+      if (tooBig || chunk == null || typeof chunk === 'function') return;
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding) : Buffer.from(chunk as Uint8Array);
+      size += b.length;
+      if (size > 2 * 1024 * 1024) {
+        tooBig = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(b);
+    };
+    const write = res.write;
+    const end = res.end;
+    res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      take(chunk, rest[0]);
+      return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof res.write;
+    res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      take(chunk, rest[0]);
+      return (end as (...a: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
+    } as typeof res.end;
+    res.once('finish', () => {
+      if (tooBig) return;
+      const now = c.now();
+      const maxAgeMs = Math.min(c.maxAgeMs, nextCalendarBoundary(now) - now);
+      if (maxAgeMs <= 0) return;
+      const entry = makeEntry({ target, statusCode: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks), nonce, now, maxAgeMs });
+      if (typeof entry !== 'string') c.set(entry, ticket);
+    });
+  }
+
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 30_000;
@@ -32,12 +239,19 @@ export async function serve(opts: { dir: string; port: number; host: string; dev
   });
   return {
     server,
+    cache,
+    bus,
     close: () =>
       new Promise<void>((resolve) => {
         // Stop accepting, let in-flight requests finish, then close idle keep-alive sockets.
-        server.close(() => resolve());
+        server.close(() => {
+          const i = listeners.indexOf(listener);
+          if (i !== -1) listeners.splice(i, 1);
+          void (bus?.stop() ?? Promise.resolve()).then(() => resolve());
+        });
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       }),
   };
 }
+

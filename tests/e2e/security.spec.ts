@@ -1,0 +1,164 @@
+/**
+ * Security headers on every kind of response (pages, back office, API, static chunks, 404s),
+ * a strict nonce CSP that really lets the app hydrate (no violation reported by Chromium), and
+ * no request to any third-party origin, in French, Arabic and Chinese.
+ */
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { ARCHIVE, OPEN } from './servers';
+
+function expectSecurityHeaders(res: APIResponse, what: string) {
+  const h = res.headers();
+  const csp = h['content-security-policy'];
+  expect(csp, `${what}: CSP`).toBeTruthy();
+  const directives = new Map(
+    csp.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+  const script = directives.get('script-src') ?? [];
+  expect(script, `${what}: script-src`).not.toContain("'unsafe-inline'");
+  expect(script.some((v) => /^'nonce-[A-Za-z0-9_-]{20,}'$/.test(v)), `${what}: script nonce`).toBe(true);
+  expect(directives.get('style-src') ?? [], `${what}: style-src`).not.toContain("'unsafe-inline'");
+  expect(directives.get('default-src'), `${what}: default-src`).toEqual(["'self'"]);
+  expect(directives.get('object-src'), `${what}: object-src`).toEqual(["'none'"]);
+  expect(directives.get('base-uri'), `${what}: base-uri`).toEqual(["'none'"]);
+  expect(directives.get('frame-ancestors'), `${what}: frame-ancestors`).toEqual(["'none'"]);
+  expect(directives.get('form-action'), `${what}: form-action`).toEqual(["'self'"]);
+  // No third-party origin allowed anywhere in the policy.
+  expect(csp, `${what}: only 'self'`).not.toMatch(/https?:\/\//);
+  expect(h['x-content-type-options'], `${what}: nosniff`).toBe('nosniff');
+  expect(h['referrer-policy'], `${what}: referrer`).toMatch(/^(strict-origin-when-cross-origin|no-referrer)$/);
+  for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'interest-cohort=()']) {
+    expect(h['permissions-policy'], `${what}: ${feature}`).toContain(feature);
+  }
+  expect(h['cross-origin-opener-policy'], `${what}: COOP`).toBe('same-origin');
+  expect(h['x-frame-options'], `${what}: XFO`).toBe('DENY');
+  // Plain HTTP here: no HSTS (it is only sent over HTTPS).
+  expect(h['strict-transport-security'], `${what}: no HSTS over http`).toBeUndefined();
+  expect(h['x-powered-by'], `${what}: no x-powered-by`).toBeUndefined();
+}
+
+test.describe('security headers on every kind of response', () => {
+  test('pages, back office, API, static chunk, 404', async ({ request }) => {
+    const checked: string[] = [];
+    const check = async (path: string, what: string, expectStatus?: number) => {
+      const res = await request.get(path, { maxRedirects: 0 });
+      if (expectStatus) expect(res.status(), `${what} ${path}`).toBe(expectStatus);
+      expectSecurityHeaders(res, `${what} ${path}`);
+      checked.push(`${what} ${res.status()}`);
+      return res;
+    };
+    const home = await check('/fr', 'home', 200);
+    const html = await home.text();
+    await check('/ar', 'home ar', 200);
+    await check('/', 'root redirect');
+    await check('/fr/experts', 'track', 200);
+    await check('/zh/citizens', 'track zh', 200);
+    const trackHtml = await (await request.get('/fr/experts')).text();
+    const question = /href="(\/fr\/questions\/[a-z0-9-]+)"/.exec(trackHtml)?.[1];
+    expect(question, 'a question link on the track page').toBeTruthy();
+    await check(question!, 'question', 200);
+    await check(question!.replace('/fr/', '/ar/'), 'question ar', 200);
+    // Documents: the library and one document when the publications pages exist.
+    const docs = await request.get('/fr/documents');
+    expectSecurityHeaders(docs, 'documents');
+    const doc = /href="(\/fr\/documents\/[a-z0-9-]+)"/.exec(await docs.text())?.[1];
+    if (doc) await check(doc, 'document', 200);
+    await check('/fr/about', 'official page', 200);
+    // Back office: sign-in page (or the redirect to it), whatever the admin engineer named it.
+    const admin = await check('/fr/admin', 'admin');
+    const location = admin.headers()['location'];
+    if (location) await check(new URL(location, ARCHIVE.url).pathname + new URL(location, ARCHIVE.url).search, 'admin sign-in');
+    await check('/api/health', 'API health', 200);
+    const chunk = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(chunk, 'a static chunk referenced by the home page').toBeTruthy();
+    const chunkRes = await check(chunk!, 'static chunk', 200);
+    expect(chunkRes.headers()['content-type']).toMatch(/javascript/);
+    await check('/fr/this-page-does-not-exist', '404', 404);
+    await check('/this-file-does-not-exist.txt', '404 outside locales', 404);
+    await check('/favicon.ico', 'favicon');
+    expect(checked.length).toBeGreaterThanOrEqual(13);
+  });
+
+  test('each response gets its own nonce, also when served from the page cache', async ({ request }) => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      const res = await request.get('/fr/experts');
+      const n = /'nonce-([^']+)'/.exec(res.headers()['content-security-policy'])![1];
+      const body = await res.text();
+      // Every script of the page carries this response's nonce, none an older one.
+      const inBody = new Set([...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+      expect([...inBody]).toEqual([n]);
+      nonces.add(n);
+    }
+    expect(nonces.size).toBe(4);
+  });
+
+  test('write guards: origin-less and foreign-origin posts to pages are refused, bodies are capped', async ({ request }) => {
+    const noOrigin = await request.post('/fr/experts', { headers: { 'Next-Action': 'deadbeef', 'Content-Type': 'text/plain' }, data: '[]' });
+    expect(noOrigin.status()).toBe(403);
+    expectSecurityHeaders(noOrigin, '403');
+    const foreign = await request.post('/fr/experts', { headers: { Origin: 'https://evil.example', 'Next-Action': 'deadbeef' }, data: '[]' });
+    expect(foreign.status()).toBe(403);
+    const nullOrigin = await request.post('/fr', { headers: { Origin: 'null' }, form: { a: '1' } });
+    expect(nullOrigin.status()).toBe(403);
+    const big = await request.post('/fr/experts', { headers: { Origin: ARCHIVE.url, 'Content-Type': 'text/plain' }, data: 'x'.repeat(1024 * 1024 + 10) });
+    expect(big.status()).toBe(413);
+  });
+});
+
+async function recordForeignRequests(page: Page, base: string) {
+  const origin = new URL(base).origin;
+  const foreign: string[] = [];
+  const all: string[] = [];
+  page.on('request', (req) => {
+    const url = req.url();
+    all.push(url);
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) foreign.push(url);
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { foreign, all };
+}
+
+test.describe('no third-party requests, no CSP violation', () => {
+  for (const locale of ['fr', 'ar', 'zh']) {
+    test(`${locale}: home, track, question, about`, async ({ page }) => {
+      const { foreign, all } = await recordForeignRequests(page, ARCHIVE.url);
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(`/${locale}`, { waitUntil: 'networkidle' });
+      await page.goto(`/${locale}/experts`, { waitUntil: 'networkidle' });
+      const href = await page.locator(`a[href^="/${locale}/questions/"]`).first().getAttribute('href');
+      await page.goto(href!, { waitUntil: 'networkidle' });
+      await page.goto(`/${locale}/about`, { waitUntil: 'networkidle' });
+      // Client navigation too (the app hydrated: scripts ran under the nonce CSP).
+      await page.locator(`header a[href="/${locale}"]`).first().click();
+      await page.waitForURL(new RegExp(`/${locale}$`));
+      await page.waitForLoadState('networkidle');
+      const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      expect(violations, 'CSP violations').toEqual([]);
+      expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e)), 'CSP console errors').toEqual([]);
+      expect(foreign, 'requests to other origins').toEqual([]);
+      expect(all.length).toBeGreaterThan(4);
+    });
+  }
+
+  test('open consultation (question page with its form): no third-party request either', async ({ page }) => {
+    const { foreign } = await recordForeignRequests(page, OPEN.url);
+    await page.goto(`${OPEN.url}/fr/citizens`, { waitUntil: 'networkidle' });
+    const href = await page.locator('a[href^="/fr/questions/"]').first().getAttribute('href');
+    await page.goto(`${OPEN.url}${href}`, { waitUntil: 'networkidle' });
+    const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+    expect(violations).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});
