@@ -1,8 +1,16 @@
 import 'server-only';
+/**
+ * Reading the publications: official pages, the conference (programme and proceedings), the
+ * documents library, the synthesis (with its citations of contributions).
+ * Visitors only ever get PUBLISHED proceedings and synthesis pages: the status is in the `where`.
+ */
 import { cache } from 'react';
 import { db } from '../db';
 import { pickLocale } from '../catalogue/queries';
-import { defaultLocale } from '../i18n/config';
+import { defaultLocale, locales } from '../i18n/config';
+import { conferenceSchema } from '../seed/content';
+import conferenceJson from '../../prisma/content/conference.json';
+import { extractCitationIds, type CitedContribution } from './citations';
 
 export interface PageView {
   slug: string;
@@ -11,6 +19,8 @@ export interface PageView {
   locale: string;
   translated: boolean;
 }
+
+const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
 
 /** An official page in `locale`, or its French source when the translation is missing. */
 export const getPage = cache(async (slug: string, locale: string): Promise<PageView | null> => {
@@ -22,3 +32,267 @@ export const getPage = cache(async (slug: string, locale: string): Promise<PageV
   if (!page || !t) return null;
   return { slug, title: t.title, body: t.body, locale: t.locale, translated: t.translated };
 });
+
+// ─── Conference ─────────────────────────────────────────────────────────────
+
+const conference = conferenceSchema.pick({ title: true, venue: true, startsAt: true, endsAt: true }).parse(conferenceJson);
+
+export interface ConferenceInfo {
+  title: string;
+  venue: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Title, venue and dates of the conference (official content, bundled from prisma/content). */
+export function getConferenceInfo(locale: string): ConferenceInfo {
+  const l = (locales as readonly string[]).includes(locale) ? (locale as (typeof locales)[number]) : defaultLocale;
+  return { title: conference.title[l], venue: conference.venue[l], startsAt: new Date(conference.startsAt), endsAt: new Date(conference.endsAt) };
+}
+
+export interface ProceedingView {
+  id: string;
+  locale: string;
+  title: string;
+  body: string;
+  publishedAt: Date | null;
+}
+
+export interface SessionView {
+  slug: string;
+  position: number;
+  kind: 'press' | 'panel';
+  day: Date;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  title: string;
+  description: string;
+  speakers: string[];
+  locale: string;
+  translated: boolean;
+  /** Published proceedings: the reader's language first, then the others. */
+  proceedings: ProceedingView[];
+}
+
+function sessionView(
+  s: {
+    slug: string;
+    position: number;
+    kind: string;
+    day: Date;
+    startsAt: Date | null;
+    endsAt: Date | null;
+    translations: { locale: string; title: string; description: string; speakers: string | null; translated: boolean }[];
+    proceedings: { id: string; locale: string; title: string; body: string; publishedAt: Date | null }[];
+  },
+  locale: string,
+): SessionView {
+  const t = pickLocale(s.translations, locale);
+  return {
+    slug: s.slug,
+    position: s.position,
+    kind: s.kind === 'press' ? 'press' : 'panel',
+    day: s.day,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    title: t?.title ?? s.slug,
+    description: t?.description ?? '',
+    speakers: (t?.speakers ?? '').split('\n').filter(Boolean),
+    locale: t?.locale ?? defaultLocale,
+    translated: t?.translated ?? false,
+    proceedings: [...s.proceedings].sort((a, b) => Number(b.locale === locale) - Number(a.locale === locale) || a.locale.localeCompare(b.locale)),
+  };
+}
+
+const publishedProceedings = {
+  where: { status: 'PUBLISHED' as const },
+  select: { id: true, locale: true, title: true, body: true, publishedAt: true },
+};
+
+export const getSessions = cache(async (locale: string): Promise<SessionView[]> => {
+  const rows = await db.conferenceSession.findMany({
+    orderBy: [{ day: 'asc' }, { position: 'asc' }],
+    include: { translations: inLocales(locale), proceedings: publishedProceedings },
+  });
+  return rows.map((s) => sessionView(s, locale));
+});
+
+export const getSession = cache(async (slug: string, locale: string): Promise<SessionView | null> => {
+  const s = await db.conferenceSession.findUnique({
+    where: { slug },
+    include: { translations: inLocales(locale), proceedings: publishedProceedings },
+  });
+  return s ? sessionView(s, locale) : null;
+});
+
+// ─── Documents ──────────────────────────────────────────────────────────────
+
+export interface DocumentSummary {
+  slug: string;
+  title: string;
+  author: string;
+  summary: string;
+  date: Date;
+  datePrecision: 'day' | 'month';
+  reference: string | null;
+  originalLanguage: string;
+  locale: string;
+}
+
+export interface DocumentView extends DocumentSummary {
+  body: string;
+  originalTitle: string;
+}
+
+export const listDocuments = cache(async (locale: string): Promise<DocumentSummary[]> => {
+  const rows = await db.document.findMany({ orderBy: { position: 'asc' }, include: { translations: inLocales(locale) } });
+  return rows.map((d) => {
+    const t = pickLocale(d.translations, locale);
+    return {
+      slug: d.slug,
+      title: t?.title ?? d.slug,
+      author: t?.author ?? '',
+      summary: t?.summary ?? '',
+      date: d.date,
+      datePrecision: d.datePrecision === 'month' ? 'month' : 'day',
+      reference: d.reference,
+      originalLanguage: d.originalLanguage,
+      locale: t?.locale ?? defaultLocale,
+    };
+  });
+});
+
+export const getDocument = cache(async (slug: string, locale: string): Promise<DocumentView | null> => {
+  const d = await db.document.findUnique({ where: { slug }, include: { translations: true } });
+  if (!d) return null;
+  const t = pickLocale(d.translations, locale);
+  const o = d.translations.find((x) => x.locale === d.originalLanguage) ?? t;
+  return {
+    slug: d.slug,
+    title: t?.title ?? d.slug,
+    author: t?.author ?? '',
+    summary: t?.summary ?? '',
+    date: d.date,
+    datePrecision: d.datePrecision === 'month' ? 'month' : 'day',
+    reference: d.reference,
+    originalLanguage: d.originalLanguage,
+    locale: t?.locale ?? defaultLocale,
+    body: d.body,
+    originalTitle: o?.title ?? d.slug,
+  };
+});
+
+// ─── Synthesis ──────────────────────────────────────────────────────────────
+
+export interface SynthesisView {
+  id: string;
+  locale: string;
+  title: string;
+  body: string;
+  publishedAt: Date | null;
+}
+
+export interface SynthesisSection {
+  /** null: the overall synthesis. */
+  theme: { id: number; slug: string; title: string; track: string } | null;
+  /** The page in the reader's language, when there is one. */
+  page: SynthesisView | null;
+  /** The other published languages of this section (shown when the reader's is missing). */
+  others: SynthesisView[];
+}
+
+/** Published synthesis pages grouped by section (overall first, then themes in catalogue order). */
+export const getSynthesis = cache(async (locale: string): Promise<SynthesisSection[]> => {
+  const [pages, themes] = await Promise.all([
+    db.synthesisPage.findMany({
+      where: { status: 'PUBLISHED' },
+      orderBy: [{ publishedAt: 'desc' }],
+      select: { id: true, themeId: true, locale: true, title: true, body: true, publishedAt: true },
+    }),
+    db.theme.findMany({
+      orderBy: [{ track: { position: 'asc' } }, { position: 'asc' }],
+      include: { translations: inLocales(locale), track: { select: { slug: true } } },
+    }),
+  ]);
+  const sections: SynthesisSection[] = [];
+  const build = (themeId: number | null): SynthesisSection | null => {
+    const rows = pages.filter((p) => p.themeId === themeId);
+    if (!rows.length) return null;
+    // One page per language: the latest published.
+    const byLocale = new Map<string, SynthesisView>();
+    for (const r of rows) if (!byLocale.has(r.locale)) byLocale.set(r.locale, r);
+    const th = themeId == null ? null : themes.find((t) => t.id === themeId);
+    return {
+      theme: th ? { id: th.id, slug: th.slug, title: pickLocale(th.translations, locale)?.title ?? th.slug, track: th.track.slug } : null,
+      page: byLocale.get(locale) ?? null,
+      others: [...byLocale.values()].filter((p) => p.locale !== locale),
+    };
+  };
+  const overall = build(null);
+  if (overall) sections.push(overall);
+  for (const th of themes) {
+    const s = build(th.id);
+    if (s) sections.push(s);
+  }
+  return sections;
+});
+
+/** The contributions cited by these markdown texts (any status: the renderer decides what shows). */
+export async function getCitedContributions(markdowns: string[], locale: string): Promise<Map<string, CitedContribution>> {
+  const ids = [...new Set(markdowns.flatMap(extractCitationIds))];
+  if (!ids.length) return new Map();
+  const rows = await db.contribution.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      status: true,
+      body: true,
+      language: true,
+      pseudonym: true,
+      question: { select: { slug: true, translations: inLocales(locale) } },
+    },
+  });
+  return new Map(
+    rows.map((c) => [
+      c.id,
+      {
+        id: c.id,
+        status: c.status,
+        // Only what may be shown leaves this function.
+        body: c.status === 'PUBLISHED' ? c.body : '',
+        language: c.language,
+        pseudonym: c.status === 'PUBLISHED' ? c.pseudonym : '',
+        questionSlug: c.question.slug,
+        questionTitle: pickLocale(c.question.translations, locale)?.title ?? c.question.slug,
+      },
+    ]),
+  );
+}
+
+// ─── Feeds and sitemap ──────────────────────────────────────────────────────
+
+export async function listPublishedProceedings(limit = 50) {
+  return db.proceeding.findMany({
+    where: { status: 'PUBLISHED' },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+    take: limit,
+    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, session: { select: { slug: true } } },
+  });
+}
+
+export async function listPublishedSynthesis(limit = 50) {
+  return db.synthesisPage.findMany({
+    where: { status: 'PUBLISHED' },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+    take: limit,
+    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true },
+  });
+}
+
+export async function listSlugs() {
+  const [sessions, documents] = await Promise.all([
+    db.conferenceSession.findMany({ select: { slug: true }, orderBy: { position: 'asc' } }),
+    db.document.findMany({ select: { slug: true }, orderBy: { position: 'asc' } }),
+  ]);
+  return { sessions: sessions.map((s) => s.slug), documents: documents.map((d) => d.slug) };
+}
