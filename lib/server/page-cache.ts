@@ -14,8 +14,8 @@
  *  - an allow-list of public reading paths under /{locale}/ (never /admin, never /api/, never "/",
  *    never private links), query normalized (sorted), bounded in length;
  *  - only 200 text/html responses without Set-Cookie or Content-Encoding, whose HTML does not
- *    carry the opt-out marker `data-page-cache="off"` (a page with per-visitor content, such as a
- *    form with a server-made idempotency key, puts it on any element).
+ *    carry the opt-out marker `data-page-cache="off"` (a page with per-visitor content puts it on
+ *    any element) nor a contribution form's per-visitor token (`name="formToken"`).
  *
  * The CSP nonce: a stored page keeps Next's nonce at known places; each hit gets a fresh nonce,
  * spliced into the HTML and the header, so no two responses share one.
@@ -186,6 +186,8 @@ export function makeEntry(input: {
   if (headers['content-encoding'] !== undefined && headers['content-encoding'] !== 'identity') return 'encoded';
   if (body.length === 0 || body.length > (input.maxEntryBytes ?? 2 * 1024 * 1024)) return 'size';
   if (body.includes(NO_CACHE_MARKER)) return 'opt-out';
+  // A contribution form carries a per-visitor form token (its idempotency key): never shared.
+  if (body.includes('name="formToken"')) return 'form-token';
   const parts: Buffer[] = [];
   if (nonce) {
     const needle = Buffer.from(nonce);

@@ -167,24 +167,26 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     if (cache) {
       target = cacheTarget(req, { trustProxy });
       if (target) {
-        const hit = cache.get(target.key);
-        if (hit) {
-          cache.hits++;
-          res.statusCode = 200;
-          for (const [k, v] of renderHeaders(hit, nonce)) res.setHeader(k, v);
-          res.setHeader('content-length', hit.bodyLength);
-          res.setHeader('x-cache', 'HIT');
-          res.end(req.method === 'HEAD' ? undefined : renderBody(hit, nonce));
+        if (serveHit(req, res, cache, target.key, nonce)) return;
+        const inFlight = pending.get(target.key);
+        if (inFlight) {
+          // Coalesce a burst: wait (briefly) for the render already under way, then serve it.
+          const t = target;
+          inFlight.push(() => {
+            if (!serveHit(req, res, cache, t.key, nonce)) toNext(req, res, cache, t, nonce, false);
+          });
           return;
         }
-        cache.misses++;
-        res.setHeader('x-cache', 'MISS');
-        // Identity encoding from Next for what we store (a nonce cannot be spliced into gzip).
-        delete req.headers['accept-encoding'];
-        if (req.method === 'GET') capture(req, res, cache, target, nonce);
+        toNext(req, res, cache, target, nonce, req.method === 'GET');
+        return;
       }
     }
+    pass(req, res);
+  });
 
+  const pending = new Map<string, (() => void)[]>();
+
+  function pass(req: http.IncomingMessage, res: http.ServerResponse) {
     handle(req, res).catch((err) => {
       console.error('[server] unhandled', err);
       if (!res.headersSent) {
@@ -192,9 +194,49 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         res.end('Internal Server Error');
       }
     });
-  });
+  }
 
-  function capture(req: http.IncomingMessage, res: http.ServerResponse, c: PageCache, target: CacheTarget, nonce: string) {
+  function serveHit(req: http.IncomingMessage, res: http.ServerResponse, c: PageCache, key: string, nonce: string): boolean {
+    const hit = c.get(key);
+    if (!hit) return false;
+    c.hits++;
+    res.statusCode = 200;
+    for (const [k, v] of renderHeaders(hit, nonce)) res.setHeader(k, v);
+    res.setHeader('content-length', hit.bodyLength);
+    res.setHeader('x-cache', 'HIT');
+    res.end(req.method === 'HEAD' ? undefined : renderBody(hit, nonce));
+    return true;
+  }
+
+  function toNext(req: http.IncomingMessage, res: http.ServerResponse, c: PageCache, target: CacheTarget, nonce: string, leader: boolean) {
+    c.misses++;
+    res.setHeader('x-cache', 'MISS');
+    // Identity encoding from Next for what we store (a nonce cannot be spliced into gzip).
+    delete req.headers['accept-encoding'];
+    if (leader) {
+      pending.set(target.key, []);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        const waiters = pending.get(target.key) ?? [];
+        pending.delete(target.key);
+        for (const w of waiters) w();
+      };
+      // Followers wait at most 5 s for the leader (then go to Next themselves).
+      const timer = setTimeout(release, 5000);
+      timer.unref();
+      res.once('close', () => {
+        clearTimeout(timer);
+        // 'finish' (where the entry is stored) fires before 'close'.
+        release();
+      });
+      capture(res, c, target, nonce);
+    }
+    pass(req, res);
+  }
+
+  function capture(res: http.ServerResponse, c: PageCache, target: CacheTarget, nonce: string) {
     const ticket = c.ticket();
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_TAG, PageCache, cacheTarget, makeEntry, normalizeQuery, renderBody, renderHeaders, tagsForPath, type Entry } from '../../lib/server/page-cache';
+
+const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ method, url, headers: { host: 'example.org', ...headers } });
+const target = (url: string, headers: Record<string, string> = {}, method = 'GET') => cacheTarget(req(url, headers, method), { trustProxy: false });
+
+describe('what may be cached', () => {
+  it('public reading pages, with their tags', () => {
+    expect(tagsForPath('/fr')).toEqual(expect.arrayContaining(['catalogue', 'contributions', ALL_TAG]));
+    expect(tagsForPath('/ar/experts')).toEqual(expect.arrayContaining(['catalogue', 'contributions']));
+    expect(tagsForPath('/zh/questions/cyber-attacks')).toEqual(expect.arrayContaining(['question:cyber-attacks', 'catalogue', 'contributions', ALL_TAG]));
+    expect(tagsForPath('/fr/documents/un-gge-2015')).toEqual(expect.arrayContaining(['publications']));
+    expect(tagsForPath('/fr/conference')).toEqual(expect.arrayContaining(['publications']));
+    expect(tagsForPath('/fr/about')).toEqual(expect.arrayContaining(['publications']));
+    expect(tagsForPath('/fr/search')).toEqual(expect.arrayContaining(['contributions']));
+  });
+  it('never the back office, the API, the root, private links, unknown locales or odd paths', () => {
+    for (const p of ['/', '/fr/admin', '/fr/admin/queue', '/api/health', '/api/contributions', '/fr/my/abcdef', '/xx/experts', '/fr/', '/fr//experts', '/fr/questions/x/edit', '/fr/questions/Bad_Slug', '/fr/unknown', '/_next/static/chunks/a.js', 'fr']) {
+      expect(tagsForPath(p), p).toBeNull();
+    }
+  });
+  it('bypasses non-GET/HEAD, any cookie, authorization, RSC and server action requests', () => {
+    expect(target('/fr')).not.toBeNull();
+    expect(target('/fr', {}, 'HEAD')).not.toBeNull();
+    expect(target('/fr', {}, 'POST')).toBeNull();
+    expect(target('/fr', { cookie: 'authjs.session-token=x' })).toBeNull();
+    expect(target('/fr', { cookie: 'anything=1' })).toBeNull();
+    expect(target('/fr', { authorization: 'Basic x' })).toBeNull();
+    expect(target('/fr', { rsc: '1' })).toBeNull();
+    expect(target('/fr', { 'next-router-prefetch': '1' })).toBeNull();
+    expect(target('/fr', { 'next-action': 'abc' })).toBeNull();
+    expect(target('/fr?_rsc=abc')).toBeNull();
+  });
+  it('keys on host, path and the sorted query; the host of a forwarded request only behind a trusted proxy', () => {
+    expect(target('/fr/search?q=paix&lang=fr')!.key).toBe(target('/fr/search?lang=fr&q=paix')!.key);
+    expect(target('/fr/search?q=paix')!.key).not.toBe(target('/fr/search?q=guerre')!.key);
+    expect(target('/fr', { host: 'evil.example' })!.key).not.toBe(target('/fr')!.key);
+    const fwd = { 'x-forwarded-host': 'public.example', 'x-forwarded-proto': 'https' };
+    expect(cacheTarget(req('/fr', fwd), { trustProxy: false })!.key).toBe('http://example.org/fr');
+    expect(cacheTarget(req('/fr', fwd), { trustProxy: true })!.key).toBe('https://public.example/fr');
+    expect(target('/fr/search?q=' + 'x'.repeat(600))).toBeNull();
+    expect(normalizeQuery('')).toBe('');
+    expect(normalizeQuery('?b=2&a=1&a=0')).toBe('?a=0&a=1&b=2');
+  });
+});
+
+const NONCE = 'N0nce-N0nce-N0nce-N0nce_';
+const html = (extra = '') => Buffer.from(`<!DOCTYPE html><html><head><script nonce="${NONCE}" src="/a.js"></script></head><body>${extra}<script nonce="${NONCE}">self.__next_f.push([1,"{\\"nonce\\":\\"${NONCE}\\"}"])</script></body></html>`);
+const headers = { 'content-type': 'text/html; charset=utf-8', link: `</a.css>; rel=preload; as="style"; nonce="${NONCE}"`, 'content-security-policy': 'x', date: 'now', vary: 'rsc' };
+
+function entry(url: string, opts: { now?: number; body?: Buffer; statusCode?: number; h?: Record<string, unknown> } = {}): Entry | string {
+  return makeEntry({ target: target(url)!, statusCode: opts.statusCode ?? 200, headers: (opts.h ?? headers) as never, body: opts.body ?? html(), nonce: NONCE, now: opts.now ?? 0, maxAgeMs: 60_000 });
+}
+
+describe('entries', () => {
+  it('stores only 200 HTML without cookies, encoding, opt-out marker or form token', () => {
+    expect(typeof entry('/fr')).toBe('object');
+    expect(entry('/fr', { statusCode: 404 })).toBe('status');
+    expect(entry('/fr', { statusCode: 500 })).toBe('status');
+    expect(entry('/fr', { h: { ...headers, 'content-type': 'application/json' } })).toBe('content-type');
+    expect(entry('/fr', { h: { ...headers, 'set-cookie': ['a=1'] } })).toBe('set-cookie');
+    expect(entry('/fr', { h: { ...headers, 'content-encoding': 'gzip' } })).toBe('encoded');
+    expect(entry('/fr', { body: html('<div data-page-cache="off"></div>') })).toBe('opt-out');
+    expect(entry('/fr', { body: html('<input type="hidden" name="formToken" value="t"/>') })).toBe('form-token');
+  });
+  it('drops per-response and security headers, keeps the rest', () => {
+    const e = entry('/fr') as Entry;
+    const names = e.headers.map(([k]) => k);
+    expect(names).toEqual(expect.arrayContaining(['content-type', 'link', 'vary']));
+    expect(names).not.toContain('content-security-policy');
+    expect(names).not.toContain('date');
+  });
+  it('splices a fresh nonce everywhere the old one was, body and headers, same length', () => {
+    const e = entry('/fr') as Entry;
+    const fresh = 'FRESH-FRESH-FRESH-FRESH_';
+    const out = renderBody(e, fresh).toString();
+    expect(out).not.toContain(NONCE);
+    expect(out.split(fresh).length - 1).toBe(3);
+    expect(out).toBe(html().toString().replaceAll(NONCE, fresh));
+    expect(renderHeaders(e, fresh).find(([k]) => k === 'link')![1]).toContain(fresh);
+    expect(Buffer.byteLength(out)).toBe(e.bodyLength);
+  });
+});
+
+describe('PageCache', () => {
+  it('expires entries after their maximum age', () => {
+    let now = 0;
+    const c = new PageCache({ clock: () => now });
+    c.set(entry('/fr', { now }) as Entry);
+    expect(c.get('http://example.org/fr')).toBeDefined();
+    now = 60_001;
+    expect(c.get('http://example.org/fr')).toBeUndefined();
+    expect(c.size).toBe(0);
+  });
+  it('is an LRU bounded by bytes', () => {
+    const one = entry('/fr') as Entry;
+    const c = new PageCache({ maxBytes: one.bytes * 3 + 10, clock: () => 0 });
+    const urls = ['/fr', '/ar', '/zh', '/de'];
+    c.set(entry(urls[0]) as Entry);
+    c.set(entry(urls[1]) as Entry);
+    c.set(entry(urls[2]) as Entry);
+    c.get('http://example.org/fr'); // most recently used
+    c.set(entry(urls[3]) as Entry);
+    expect(c.size).toBe(3);
+    expect(c.get('http://example.org/ar')).toBeUndefined(); // the least recently used went
+    expect(c.get('http://example.org/fr')).toBeDefined();
+    expect(c.bytes).toBeLessThanOrEqual(c.maxBytes);
+    // Many more: never above the bound.
+    for (let i = 0; i < 200; i++) c.set(entry(`/fr/questions/q-${i}`) as Entry);
+    expect(c.bytes).toBeLessThanOrEqual(c.maxBytes);
+    expect(c.size).toBeGreaterThanOrEqual(2); // longer keys weigh a little more
+    expect(c.get('http://example.org/fr/questions/q-199')).toBeDefined();
+  });
+  it('drops by tag, and only the pages depending on it', () => {
+    const c = new PageCache({ clock: () => 0 });
+    for (const u of ['/fr/questions/a', '/ar/questions/a', '/fr/questions/b', '/fr/about', '/fr/experts']) c.set(entry(u) as Entry);
+    expect(c.invalidate(['question:a'])).toBe(2);
+    expect(c.get('http://example.org/fr/questions/b')).toBeDefined();
+    expect(c.invalidate(['publications'])).toBe(1);
+    expect(c.get('http://example.org/fr/experts')).toBeDefined();
+    expect(c.invalidate(['contributions'])).toBe(2);
+    expect(c.size).toBe(0);
+    c.set(entry('/fr') as Entry);
+    expect(c.invalidate([ALL_TAG])).toBe(1);
+  });
+  it('refuses a render that started before an invalidation of its tags', () => {
+    const c = new PageCache({ clock: () => 0 });
+    const ticket = c.ticket();
+    c.invalidate(['question:a']);
+    expect(c.set(entry('/fr/questions/a') as Entry, ticket)).toBe(false);
+    expect(c.set(entry('/fr/questions/b') as Entry, ticket)).toBe(true);
+    const t2 = c.ticket();
+    c.clear();
+    expect(c.set(entry('/fr/questions/b') as Entry, t2)).toBe(false);
+  });
+});
