@@ -11,7 +11,8 @@ export function LanguageSwitcher() {
   const pathname = usePathname();
   return (
     <details className="relative">
-      <summary className="cursor-pointer list-none rounded border border-line px-3 py-1.5 text-sm hover:bg-paper" aria-label={t('languageSwitcher')}>
+      <summary className="cursor-pointer list-none rounded border border-line px-3 py-1.5 text-sm hover:bg-paper" title={t('languageSwitcher')}>
+        <span className="sr-only">{t('language')} — </span>
         {endonyms[locale as keyof typeof endonyms]}
       </summary>
       <ul className="absolute end-0 z-20 mt-1 w-44 rounded border border-line bg-white py-1 shadow-lg">
