@@ -1,0 +1,102 @@
+'use server';
+/**
+ * Server actions of the contribution forms: thin wrappers over service.ts (the same pipeline
+ * as the HTTP route), returning states the forms render. Field errors are message keys of
+ * the "FormErrors" namespace. The confirmation with the private link is rendered from the
+ * returned state: the token never travels in a URL that servers or proxies would log.
+ */
+import { headers } from 'next/headers';
+import { refresh } from 'next/cache';
+import { env } from '../env';
+import { checkOrigin } from '../security/origin';
+import { formDataToObject, type ErrorKey, type FieldErrors } from './schemas';
+import { issueFormToken } from './form-token';
+import { detectLanguage, type LanguageGuess } from './language';
+import { submitContribution, submitEdit, submitReport, submitWithdrawal, type Refusal } from './service';
+import type { ContributionStatus } from '../generated/prisma/enums';
+
+export type FormValues = Record<string, string>;
+
+export type ContributeState =
+  | { status: 'idle' }
+  | { status: 'error'; error: ErrorKey; fields?: FieldErrors; retryAfter?: number; values: FormValues; formToken?: string; nonce: number }
+  | {
+      status: 'done';
+      id: string;
+      questionSlug: string;
+      contributionStatus: ContributionStatus;
+      mode: 'pre' | 'post';
+      token: string;
+      again: boolean;
+    };
+
+const KEEP = ['pseudonym', 'body', 'language', 'consent', 'question', 'reason', 'text', 'version'];
+function keepValues(o: Record<string, string>): FormValues {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => KEEP.includes(k)).map(([k, v]) => [k, v.slice(0, 12_000)]));
+}
+
+function refusalState(r: Refusal, values: FormValues, extra: { formToken?: string } = {}) {
+  return {
+    status: 'error' as const,
+    error: r.error,
+    ...(r.fields ? { fields: r.fields } : {}),
+    ...(r.retryAfter ? { retryAfter: r.retryAfter } : {}),
+    values,
+    nonce: Date.now(),
+    ...extra,
+  };
+}
+
+export async function contributeAction(_prev: ContributeState, formData: FormData): Promise<ContributeState> {
+  const input = formDataToObject(formData);
+  const values = keepValues(input);
+  const r = await submitContribution(input, { headers: await headers() });
+  if (!r.ok) {
+    // An expired form gets a fresh token so that the next click works; nothing typed is lost.
+    return refusalState(r, values, r.error === 'formExpired' ? { formToken: issueFormToken() } : {});
+  }
+  return {
+    status: 'done',
+    id: r.data.id,
+    questionSlug: r.data.questionSlug,
+    contributionStatus: r.data.status,
+    mode: env().MODERATION_MODE,
+    token: r.data.token,
+    again: !r.data.created,
+  };
+}
+
+export type SimpleState =
+  | { status: 'idle' }
+  | { status: 'error'; error: ErrorKey; fields?: FieldErrors; retryAfter?: number; values: FormValues; nonce: number }
+  | { status: 'done'; changed: boolean; nonce: number };
+
+export async function editAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  const input = formDataToObject(formData);
+  const r = await submitEdit(input, { headers: await headers() });
+  if (!r.ok) return refusalState(r, keepValues(input));
+  refresh(); // the private-link page shows the new text and version
+  return { status: 'done', changed: r.data.changed, nonce: Date.now() };
+}
+
+export async function withdrawAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  const input = formDataToObject(formData);
+  const r = await submitWithdrawal(input, { headers: await headers() });
+  if (!r.ok) return refusalState(r, {});
+  refresh();
+  return { status: 'done', changed: r.data.changed, nonce: Date.now() };
+}
+
+export async function reportAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+  const input = formDataToObject(formData);
+  const r = await submitReport(input, { headers: await headers() });
+  if (!r.ok) return refusalState(r, keepValues(input));
+  return { status: 'done', changed: true, nonce: Date.now() };
+}
+
+/** The language the text seems to be written in (the form suggests it as the contributor types). */
+export async function suggestLanguageAction(text: string): Promise<LanguageGuess> {
+  const h = await headers();
+  if (!checkOrigin(h).ok || typeof text !== 'string') return { language: null, reliable: false };
+  return detectLanguage(text.slice(0, 2_000));
+}

@@ -1,0 +1,158 @@
+import 'server-only';
+/**
+ * Reads of the contribution domain. Public lists show PUBLISHED contributions only (the
+ * permission is the `where`); the private link shows its own contribution whatever its status.
+ */
+import { cache } from 'react';
+import { db } from '../db';
+import type { ContributionStatus, TranslationKind } from '../generated/prisma/enums';
+import { isLocale, type Locale } from '../i18n/config';
+import { hashEditToken } from './tokens';
+import { isEditableStatus } from './permissions';
+
+export const PAGE_SIZE = 20;
+
+export interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+/** "<epoch ms>_<uuid>": opaque enough, stable, URL-safe. */
+export function encodeCursor(c: Cursor): string {
+  return `${c.createdAt.getTime().toString(36)}_${c.id}`;
+}
+
+export function decodeCursor(s: string | undefined | null): Cursor | null {
+  if (!s) return null;
+  const m = /^([0-9a-z]{1,12})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(s);
+  if (!m) return null;
+  const ms = parseInt(m[1], 36);
+  if (!Number.isSafeInteger(ms)) return null;
+  return { createdAt: new Date(ms), id: m[2] };
+}
+
+export interface ContributionTranslationView {
+  body: string;
+  kind: TranslationKind;
+}
+
+export interface PublicContribution {
+  id: string;
+  pseudonym: string;
+  body: string;
+  language: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  /** A current (not stale) translation into the reader's locale, when the original is in another language. */
+  translation: ContributionTranslationView | null;
+}
+
+export interface ContributionPage {
+  items: PublicContribution[];
+  /** Cursor of the next (older) page, or null at the end. */
+  next: string | null;
+}
+
+/**
+ * Published contributions of a question, newest first, by keyset pagination on
+ * (createdAt, id) descending, so that pages stay correct and fast at any depth.
+ */
+export async function listPublishedContributions(opts: {
+  questionId: number;
+  locale: string;
+  language?: Locale | null;
+  cursor?: Cursor | null;
+  limit?: number;
+}): Promise<ContributionPage> {
+  const limit = Math.min(Math.max(opts.limit ?? PAGE_SIZE, 1), 100);
+  const c = opts.cursor;
+  const rows = await db.contribution.findMany({
+    where: {
+      questionId: opts.questionId,
+      status: 'PUBLISHED',
+      ...(opts.language ? { language: opts.language } : {}),
+      ...(c ? { OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+    select: {
+      id: true,
+      pseudonym: true,
+      body: true,
+      language: true,
+      createdAt: true,
+      editedAt: true,
+      translations: { where: { locale: opts.locale, stale: false }, select: { body: true, kind: true } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      pseudonym: r.pseudonym,
+      body: r.body,
+      language: r.language,
+      createdAt: r.createdAt,
+      editedAt: r.editedAt,
+      translation: r.language !== opts.locale ? (r.translations[0] ?? null) : null,
+    })),
+    next: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** Published contributions of a question per language (for the filter), and the total. */
+export async function countPublishedByLanguage(questionId: number): Promise<{ total: number; byLanguage: Partial<Record<Locale, number>> }> {
+  const rows = await db.contribution.groupBy({
+    by: ['language'],
+    where: { questionId, status: 'PUBLISHED' },
+    _count: { _all: true },
+  });
+  const byLanguage: Partial<Record<Locale, number>> = {};
+  let total = 0;
+  for (const r of rows) {
+    total += r._count._all;
+    if (isLocale(r.language)) byLanguage[r.language] = r._count._all;
+  }
+  return { total, byLanguage };
+}
+
+export interface OwnContribution {
+  id: string;
+  pseudonym: string;
+  body: string;
+  language: string;
+  status: ContributionStatus;
+  version: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  publishedAt: Date | null;
+  decidedAt: Date | null;
+  reason: string | null;
+  editable: boolean;
+  question: { slug: string };
+}
+
+/** The contribution behind a private link (any status), or null. */
+export const getContributionByToken = cache(async (token: string): Promise<OwnContribution | null> => {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const c = await db.contribution.findUnique({
+    where: { editTokenHash: hashEditToken(token) },
+    select: {
+      id: true,
+      pseudonym: true,
+      body: true,
+      language: true,
+      status: true,
+      version: true,
+      createdAt: true,
+      editedAt: true,
+      publishedAt: true,
+      decidedAt: true,
+      reason: true,
+      question: { select: { slug: true } },
+    },
+  });
+  if (!c) return null;
+  return { ...c, editable: isEditableStatus(c) };
+});

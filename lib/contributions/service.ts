@@ -1,0 +1,168 @@
+import 'server-only';
+/**
+ * The write paths of the contribution domain, shared by the server actions (forms) and the
+ * HTTP route (app/api/contributions): one pipeline per use case, in this order:
+ *
+ *   Origin check → request rate limit → closing-date guard (post and edit only) → zod parse
+ *   (with the honeypot) → form token (fill time, idempotency key) → per-use rate limit →
+ *   one mutation in a transaction (with its ModerationEvent) → cache invalidation.
+ *
+ * The guard comes before parsing so that, once the consultation is closed, every post or edit
+ * is refused with 403 whatever its body, and nothing is written. Withdrawal and reports stay
+ * allowed after closing (as the about page and the charter say).
+ */
+import { env } from '../env';
+import { now } from '../clock';
+import { assertOpen, ConsultationClosedError } from '../consultation/guard';
+import { invalidate, tags } from '../cache/invalidate';
+import { checkOrigin } from '../security/origin';
+import { clientKey } from '../security/client';
+import { hit, type Bucket } from '../security/rate-limit';
+import { Prisma } from '../generated/prisma/client';
+import {
+  editContributionSchema,
+  fieldErrors,
+  newContributionSchema,
+  reportSchema,
+  withdrawContributionSchema,
+  type ErrorKey,
+  type FieldErrors,
+} from './schemas';
+import { verifyFormToken } from './form-token';
+import { ContributionError } from './errors';
+import { createContribution, editContribution, findSubmission, reportContribution, withdrawContribution, type CreatedContribution } from './mutations';
+import type { ZodError } from 'zod';
+
+type HeaderSource = { get(name: string): string | null };
+export interface RequestContext {
+  headers: HeaderSource;
+}
+
+export type Refusal = { ok: false; status: number; error: ErrorKey; fields?: FieldErrors; retryAfter?: number };
+export type Outcome<T> = { ok: true; status: number; data: T } | Refusal;
+
+const refuse = (status: number, error: ErrorKey, extra: Partial<Refusal> = {}): Refusal => ({ ok: false, status, error, ...extra });
+
+async function gate(ctx: RequestContext, opts: { guard: boolean }): Promise<{ client: string } | Refusal> {
+  const origin = checkOrigin(ctx.headers);
+  if (!origin.ok) return refuse(403, 'origin');
+  const client = clientKey(ctx.headers);
+  const r = await hit('requests', client);
+  if (!r.ok) return refuse(429, 'rateLimited', { retryAfter: r.retryAfter });
+  if (opts.guard) {
+    try {
+      assertOpen();
+    } catch (e) {
+      if (e instanceof ConsultationClosedError) return refuse(403, e.phase === 'before' ? 'consultationBefore' : 'consultationClosed');
+      throw e;
+    }
+  }
+  return { client };
+}
+
+function invalid(error: ZodError): Refusal {
+  const fields = fieldErrors(error);
+  const keys = Object.values(fields);
+  if (keys.includes('tooLarge')) return refuse(413, 'tooLarge', { fields });
+  if (fields.website) return refuse(400, 'automated');
+  if (fields.formToken && Object.keys(fields).length === 1) return refuse(400, 'formInvalid');
+  return refuse(400, 'formInvalid', { fields });
+}
+
+async function limit(bucket: Bucket, client: string): Promise<Refusal | null> {
+  const r = await hit(bucket, client);
+  return r.ok ? null : refuse(429, 'rateLimited', { retryAfter: r.retryAfter });
+}
+
+const isUnavailable = (e: unknown) =>
+  e instanceof Prisma.PrismaClientInitializationError ||
+  (e instanceof Prisma.PrismaClientKnownRequestError && ['P1001', 'P1002', 'P1008', 'P1017', 'P2024'].includes(e.code)) ||
+  (e instanceof Error && /ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect/i.test(e.message));
+
+/** Domain refusals and outages as outcomes; anything else is a bug and is rethrown. */
+async function run<T>(fn: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof ContributionError) return refuse(e.status, e.key);
+    if (e instanceof ConsultationClosedError) return refuse(403, e.phase === 'before' ? 'consultationBefore' : 'consultationClosed');
+    if (isUnavailable(e)) return refuse(503, 'unavailable');
+    throw e;
+  }
+}
+
+/** Posts a new contribution. 201 when created, 200 when the same form was already submitted. */
+export function submitContribution(input: unknown, ctx: RequestContext): Promise<Outcome<CreatedContribution>> {
+  return run(async () => {
+    const g = await gate(ctx, { guard: true });
+    if ('ok' in g) return g;
+    const parsed = newContributionSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const v = parsed.data;
+    const token = verifyFormToken(v.formToken);
+    if (!token.ok) return refuse(400, token.reason === 'tooFast' ? 'tooFast' : token.reason === 'expired' ? 'formExpired' : 'formInvalid');
+    const opts = {
+      questionSlug: v.question,
+      pseudonym: v.pseudonym,
+      body: v.body,
+      language: v.language,
+      idempotencyKey: token.key,
+      clientHash: g.client,
+      mode: env().MODERATION_MODE,
+      at: now(),
+    };
+    // A retried submission answers as the first one did, without counting against the limit.
+    const again = await findSubmission(opts);
+    if (again) return { ok: true, status: 200, data: again };
+    const limited = await limit('contributions', g.client);
+    if (limited) return limited;
+    const created = await createContribution(opts);
+    await invalidate(tags.question(created.questionSlug), tags.contributions, tags.catalogue);
+    return { ok: true, status: created.created ? 201 : 200, data: created };
+  });
+}
+
+/** Edits by private link (consultation open, contribution still editable). */
+export function submitEdit(input: unknown, ctx: RequestContext): Promise<Outcome<{ id: string; changed: boolean }>> {
+  return run(async () => {
+    const g = await gate(ctx, { guard: true });
+    if ('ok' in g) return g;
+    const parsed = editContributionSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const limited = await limit('edits', g.client);
+    if (limited) return limited;
+    const r = await editContribution({ ...parsed.data, at: now() });
+    if (r.changed) await invalidate(tags.question(r.questionSlug), tags.contributions, tags.catalogue);
+    return { ok: true, status: 200, data: { id: r.id, changed: r.changed } };
+  });
+}
+
+/** Withdrawal by private link: allowed at any time, even after closing. */
+export function submitWithdrawal(input: unknown, ctx: RequestContext): Promise<Outcome<{ id: string; changed: boolean }>> {
+  return run(async () => {
+    const g = await gate(ctx, { guard: false });
+    if ('ok' in g) return g;
+    const parsed = withdrawContributionSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const limited = await limit('edits', g.client);
+    if (limited) return limited;
+    const r = await withdrawContribution({ token: parsed.data.token, at: now() });
+    if (r.changed) await invalidate(tags.question(r.questionSlug), tags.contributions, tags.catalogue);
+    return { ok: true, status: 200, data: { id: r.id, changed: r.changed } };
+  });
+}
+
+/** A visitor's report: allowed at any time, even after closing; one per client and contribution. */
+export function submitReport(input: unknown, ctx: RequestContext): Promise<Outcome<{ hidden: boolean }>> {
+  return run(async () => {
+    const g = await gate(ctx, { guard: false });
+    if ('ok' in g) return g;
+    const parsed = reportSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const limited = await limit('reports', g.client);
+    if (limited) return limited;
+    const r = await reportContribution({ ...parsed.data, clientHash: g.client, threshold: env().REPORTS_HIDE_THRESHOLD, at: now() });
+    await invalidate(tags.question(r.questionSlug), tags.contributions, tags.catalogue);
+    return { ok: true, status: 201, data: { hidden: r.hidden } };
+  });
+}
