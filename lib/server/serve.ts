@@ -18,7 +18,7 @@ import { databaseUrl } from '../database/url';
 import { invalidateListeners } from '../cache/listeners';
 import { NONCE_HEADER, generateNonce, isHttpsRequest, securityHeaders } from '../security/headers';
 import { checkOrigin } from '../security/origin';
-import { PageCache, cacheTarget, makeEntry, renderBody, renderHeaders, type CacheTarget } from './page-cache';
+import { PageCache, cacheTarget, makeEntry, renderHeaders, type CacheTarget } from './page-cache';
 import { startCacheBus, type CacheBus } from './cache-bus';
 
 export interface RunningServer {
@@ -204,7 +204,18 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     for (const [k, v] of renderHeaders(hit, nonce)) res.setHeader(k, v);
     res.setHeader('content-length', hit.bodyLength);
     res.setHeader('x-cache', 'HIT');
-    res.end(req.method === 'HEAD' ? undefined : renderBody(hit, nonce));
+    if (req.method === 'HEAD') {
+      res.end();
+      return true;
+    }
+    // The stored parts and the fresh nonce go out as they are (one writev, no copy of the page).
+    res.cork();
+    const last = hit.parts.length - 1;
+    for (let i = 0; i < last; i++) {
+      res.write(hit.parts[i]);
+      res.write(nonce, 'latin1');
+    }
+    res.end(hit.parts[last]);
     return true;
   }
 

@@ -1,0 +1,360 @@
+/**
+ * npm run bench [-- --json FILE] [--million] [--duration 10] [--post-duration 30] [--quick]
+ *
+ * Builds (into .next-bench, when needed), starts the production server (scripts/start.ts) on
+ * its own embedded PostgreSQL (.data-bench, ports 3600/54600) with the demo data plus a
+ * question topped up to 50 published contributions, then:
+ *  1. reads: autocannon, 50 connections, `duration` s per page (home, track, question with 50
+ *     contributions, a document, the conference) in fr and ar; the same bytes from a bare
+ *     node:http server (the physical limit) at the same concurrency; ratio, p50/p95/p99, errors;
+ *  2. client JavaScript: gzip size of the scripts a read page and the contribution form load;
+ *  3. posting (server restarted on a replayed open date, post-moderation): POST
+ *     /api/contributions for `post-duration` s, then every acknowledged id looked up in the
+ *     database (lost) and duplicates counted;
+ *  4. with --million: 1,000,000 load contributions (seed:load), server with PAGE_CACHE=0,
+ *     p95 of a question page, a deep keyset page, a language filter and a search;
+ *  all along: the server process's peak resident memory.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { ROOT, BENCH_SECRET, ensureBuild, startApp, rssSampler, load, startBaseline, headerObject, sleep, type AppServer, type LoadResult } from './lib';
+
+process.env.CLIENT_HASH_SECRET = BENCH_SECRET; // forge form tokens the server accepts (see postLoad)
+
+const argv = process.argv.slice(2);
+const flag = (n: string) => argv.includes(`--${n}`);
+const opt = (n: string, d: string) => {
+  const i = argv.indexOf(`--${n}`);
+  return i === -1 ? d : argv[i + 1];
+};
+const quick = flag('quick');
+const DURATION = Number(opt('duration', quick ? '3' : '10'));
+const BASE_DURATION = Number(opt('baseline-duration', quick ? '3' : '5'));
+const POST_DURATION = Number(opt('post-duration', quick ? '5' : '30'));
+const CONNECTIONS = Number(opt('connections', '50'));
+const JSON_FILE = opt('json', '');
+const MILLION = flag('million');
+const DIST = '.next-bench';
+const DATA = '.data-bench';
+const PORT = 3600;
+const PG_PORT = 54600;
+const BASE_PORT = 3610;
+const OPEN_CLOCK = '2017-03-15T10:00:00+01:00';
+
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+interface PageRow {
+  name: string;
+  path: string;
+  bytes: number;
+  app: LoadResult;
+  base: LoadResult | null;
+  ratio: number | null;
+  cache: string;
+}
+
+async function getPage(base: string, p: string) {
+  const r = await fetch(base + p, { headers: { 'accept-encoding': 'identity' }, redirect: 'manual' });
+  const body = Buffer.from(await r.arrayBuffer());
+  return { status: r.status, headers: r.headers, body };
+}
+
+/** Scripts a modern browser loads (noModule polyfills are skipped by every current browser). */
+function scriptsOf(html: string): string[] {
+  return [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1] + m[3])).map((m) => m[2]))];
+}
+
+/** gzip size (KB) of the scripts `html` loads, read from the build output. */
+function jsKbGz(html: string): { kb: number; files: number } {
+  let total = 0;
+  let files = 0;
+  for (const src of scriptsOf(html)) {
+    const m = /^\/_next\/(static\/.+)$/.exec(src.split('?')[0]);
+    if (!m) continue;
+    const file = path.join(ROOT, DIST, m[1]);
+    if (!fs.existsSync(file)) continue;
+    total += zlib.gzipSync(fs.readFileSync(file)).length;
+    files++;
+  }
+  return { kb: Math.round((total / 1024) * 10) / 10, files };
+}
+
+async function questionWithMost(pgUrl: string): Promise<string> {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    const r = await c.query(`SELECT q.slug FROM "Question" q LEFT JOIN "Contribution" c ON c."questionId" = q.id AND c.status = 'PUBLISHED' GROUP BY q.id ORDER BY count(c.id) DESC, q.id LIMIT 1`);
+    return r.rows[0].slug;
+  } finally {
+    await c.end();
+  }
+}
+
+async function readBench(app: AppServer, question: string): Promise<PageRow[]> {
+  const pages: { name: string; path: string }[] = [];
+  const docs = await getPage(app.url, '/fr/documents');
+  const doc = /href="\/fr\/documents\/([a-z0-9-]+)"/.exec(docs.body.toString())?.[1];
+  const track = /href="\/fr\/(experts|citizens)"/.exec((await getPage(app.url, `/fr/questions/${question}`)).body.toString())?.[1] ?? 'experts';
+  for (const l of ['fr', 'ar']) {
+    pages.push({ name: `home ${l}`, path: `/${l}` });
+    pages.push({ name: `track ${l}`, path: `/${l}/${track}` });
+    pages.push({ name: `question(50) ${l}`, path: `/${l}/questions/${question}` });
+    if (doc) pages.push({ name: `document ${l}`, path: `/${l}/documents/${doc}` });
+    pages.push({ name: `conference ${l}`, path: `/${l}/conference` });
+  }
+  // Warm up, keep the exact bytes for the baseline.
+  const captured: Record<string, { headers: Record<string, string>; body: Buffer }> = {};
+  for (const p of pages) {
+    await getPage(app.url, p.path);
+    const r = await getPage(app.url, p.path);
+    if (r.status !== 200) log(`warning: ${p.path} answered ${r.status}`);
+    captured[p.path] = { headers: headerObject(r.headers), body: r.body };
+  }
+  const rows: PageRow[] = [];
+  for (const p of pages) {
+    const app1 = await load(app.url + p.path, { connections: CONNECTIONS, duration: DURATION });
+    const after = await getPage(app.url, p.path);
+    rows.push({ name: p.name, path: p.path, bytes: captured[p.path].body.length, app: app1, base: null, ratio: null, cache: after.headers.get('x-cache') ?? '-' });
+    log(`${p.name.padEnd(16)} ${Math.round(app1.rps).toString().padStart(6)} req/s  p99 ${app1.p99} ms  errors ${app1.errors + app1.non2xx}`);
+  }
+  const baseline = await startBaseline(BASE_PORT, captured);
+  try {
+    for (const row of rows) {
+      row.base = await load(`http://127.0.0.1:${BASE_PORT}${row.path}`, { connections: CONNECTIONS, duration: BASE_DURATION });
+      row.ratio = row.base.rps ? row.app.rps / row.base.rps : null;
+    }
+  } finally {
+    await baseline.stop();
+  }
+  return rows;
+}
+
+/**
+ * Posting load: POST /api/contributions with forged, valid form tokens (issued 10 s "ago", the
+ * server's secret), a distinct client address per post (X-Forwarded-For, TRUST_PROXY=1) so that
+ * per-client rate limits do not apply, and a unique marker in each body.
+ */
+async function postLoad(app: AppServer, question: string, seconds: number) {
+  const { issueFormToken } = await import('../../lib/contributions/form-token');
+  const run = crypto.randomBytes(4).toString('hex');
+  const acked = new Map<number, string>();
+  let n = 0;
+  const statuses = new Map<number, number>();
+  const bodies = [
+    ['fr', 'Les États doivent s’abstenir de toute attaque contre les infrastructures critiques d’un autre pays.'],
+    ['en', 'States should refrain from attacking the critical infrastructure of other countries, in peace time and in crisis.'],
+    ['ar', 'يجب على الدول الامتناع عن مهاجمة البنى التحتية الحيوية للدول الأخرى في زمن السلم.'],
+    ['zh', '各国应避免攻击其他国家的关键基础设施，无论是在和平时期还是危机时期。'],
+    ['ru', 'Государства должны воздерживаться от атак на критическую инфраструктуру других стран.'],
+  ] as const;
+  const result = await autocannon({
+    url: `${app.url}/api/contributions`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+          const i = n++;
+          context.i = i;
+          const [language, text] = bodies[i % bodies.length];
+          const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', origin: app.url, 'x-forwarded-for': ip },
+            body: JSON.stringify({
+              question,
+              pseudonym: `Bench ${i % 1000}`,
+              body: `${text} [bench:${run}:${i}]`,
+              language,
+              consent: true,
+              formToken: issueFormToken({ at: Date.now() - 10_000 }),
+              website: '',
+            }),
+          };
+        },
+        onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status === 201 || status === 200) {
+            try {
+              const id = JSON.parse(body).id as string;
+              if (id) acked.set(context.i as number, id);
+            } catch {
+              /* counted as not acknowledged */
+            }
+          }
+        },
+      },
+    ],
+  } as never);
+  const c = new pg.Client({ connectionString: app.pgUrl });
+  await c.connect();
+  try {
+    const ids = [...acked.values()];
+    const found = (await c.query(`SELECT count(*)::int AS n FROM "Contribution" WHERE id = ANY($1::uuid[])`, [ids])).rows[0].n as number;
+    const rows = (await c.query(`SELECT count(*)::int AS n, count(DISTINCT substring(body from '\\[bench:${run}:[0-9]+\\]'))::int AS d FROM "Contribution" WHERE body LIKE $1`, [`%[bench:${run}:%`])).rows[0];
+    return {
+      acknowledged: ids.length,
+      perSec: ids.length / seconds,
+      lost: ids.length - found,
+      duplicates: rows.n - rows.d,
+      statuses: Object.fromEntries(statuses),
+      errors: result.errors + result.timeouts,
+      p99: (result.latency as unknown as Record<string, number>).p99,
+    };
+  } finally {
+    await c.end();
+  }
+}
+
+async function millionBench(app: AppServer, question: string) {
+  const c = new pg.Client({ connectionString: app.pgUrl });
+  await c.connect();
+  let deep: string | null = null;
+  try {
+    const r = await c.query(
+      `SELECT "createdAt", id FROM "Contribution" WHERE "questionId" = (SELECT id FROM "Question" WHERE slug = $1) AND status = 'PUBLISHED'
+       ORDER BY "createdAt" DESC, id DESC OFFSET 20000 LIMIT 1`,
+      [question],
+    );
+    if (r.rowCount) deep = `${(r.rows[0].createdAt as Date).getTime().toString(36)}_${r.rows[0].id}`;
+  } finally {
+    await c.end();
+  }
+  const targets = [
+    { name: 'question', path: `/fr/questions/${question}` },
+    { name: 'deep keyset page', path: `/fr/questions/${question}?before=${deep}` },
+    { name: 'language filter', path: `/fr/questions/${question}?lang=ar` },
+    { name: 'search', path: `/fr/search?q=${encodeURIComponent('infrastructures critiques')}` },
+  ];
+  const out: { name: string; p95: number; p99: number; rps: number; errors: number }[] = [];
+  for (const t of targets) {
+    await getPage(app.url, t.path);
+    const r = await load(app.url + t.path, { connections: 10, duration: DURATION });
+    out.push({ name: t.name, p95: r.p95, p99: r.p99, rps: r.rps, errors: r.errors + r.non2xx });
+    log(`million: ${t.name.padEnd(18)} p95 ${r.p95} ms  p99 ${r.p99} ms  ${Math.round(r.rps)} req/s  errors ${r.errors + r.non2xx}`);
+  }
+  return out;
+}
+
+function table(rows: PageRow[]): string {
+  const head = ['page', 'KB', 'req/s', 'p50', 'p95', 'p99', 'err', 'cache', 'base req/s', 'base p99', 'ratio'];
+  const lines = rows.map((r) => [
+    r.name,
+    (r.bytes / 1024).toFixed(1),
+    Math.round(r.app.rps).toString(),
+    String(r.app.p50),
+    String(r.app.p95),
+    String(r.app.p99),
+    String(r.app.errors + r.app.non2xx),
+    r.cache,
+    r.base ? Math.round(r.base.rps).toString() : '-',
+    r.base ? String(r.base.p99) : '-',
+    r.ratio !== null ? `${(r.ratio * 100).toFixed(0)}%` : '-',
+  ]);
+  const w = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (l: string[]) => l.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  return [fmt(head), w.map((x) => '-'.repeat(x)).join('  '), ...lines.map(fmt)].join('\n');
+}
+
+async function main() {
+  const machine = { cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3) };
+  log(`machine: ${machine.cores} cores, ${machine.memoryGb} GB; ${CONNECTIONS} connections, ${DURATION} s per page`);
+  if (!flag('no-build')) ensureBuild(DIST, log);
+  let maxRss = 0;
+
+  // ── Phase 1: reads on the archive (real clock: the consultation is closed) ──
+  let app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1' } });
+  let rss = rssSampler(app.pid);
+  const { seedQuestion } = await import('../../lib/seed/load');
+  const question = await questionWithMost(app.pgUrl);
+  const added = await seedQuestion({ url: app.pgUrl, questionSlug: question, count: 50 });
+  log(`question "${question}": ${added} contributions added to reach 50 published`);
+  const rows = await readBench(app, question);
+  const readHtml = (await getPage(app.url, '/fr')).body.toString();
+  const readJs = jsKbGz(readHtml);
+  const questionJs = jsKbGz((await getPage(app.url, `/fr/questions/${question}`)).body.toString());
+  const rssReads = rss.max();
+  log(`peak RSS during reads: ${rssReads.toFixed(0)} MB`);
+  maxRss = Math.max(maxRss, rssReads);
+  rss.stop();
+  await app.stop('SIGTERM');
+
+  // ── Phase 2: posting on a replayed open date (post-moderation) ──
+  app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1', APP_CLOCK: OPEN_CLOCK, MODERATION_MODE: 'post' } });
+  rss = rssSampler(app.pid);
+  const formPage = await getPage(app.url, `/fr/questions/${question}/contribute`);
+  const formJs = formPage.status === 200 ? jsKbGz(formPage.body.toString()) : null;
+  let posting: Awaited<ReturnType<typeof postLoad>> | null = null;
+  const probe = await fetch(`${app.url}/api/contributions`);
+  if (probe.status === 200) {
+    posting = await postLoad(app, question, POST_DURATION);
+    log(`posting: ${posting.acknowledged} acknowledged in ${POST_DURATION} s (${posting.perSec.toFixed(0)}/s), lost ${posting.lost}, duplicates ${posting.duplicates}, statuses ${JSON.stringify(posting.statuses)}`);
+  } else {
+    log('posting: /api/contributions not available, not measured');
+  }
+  log(`peak RSS during posting: ${rss.max().toFixed(0)} MB`);
+  maxRss = Math.max(maxRss, rss.max());
+  rss.stop();
+  await app.stop('SIGTERM');
+
+  // ── Phase 3 (optional): one million contributions, uncached ──
+  let million: Awaited<ReturnType<typeof millionBench>> | null = null;
+  if (MILLION) {
+    const { seedLoad } = await import('../../lib/seed/load');
+    app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { PAGE_CACHE: '0' } });
+    rss = rssSampler(app.pid);
+    const started = Date.now();
+    const n = await seedLoad({ url: app.pgUrl, total: 1_000_000, onProgress: (d, t) => process.stdout.write(`\r[bench] seeding ${d}/${t}   `) });
+    process.stdout.write('\n');
+    log(`million: ${n} rows added in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const big = await questionWithMost(app.pgUrl);
+    million = await millionBench(app, big);
+    maxRss = Math.max(maxRss, rss.max());
+    rss.stop();
+    await app.stop('SIGTERM');
+  }
+
+  console.log('\nReads (' + CONNECTIONS + ' connections; baseline = bare node:http, same bytes, same concurrency):');
+  console.log(table(rows));
+  const worst = rows.reduce((a, b) => ((a.ratio ?? 0) <= (b.ratio ?? 0) ? a : b));
+  const readP99 = Math.max(...rows.map((r) => r.app.p99));
+  const readErrors = rows.reduce((n, r) => n + r.app.errors + r.app.non2xx, 0);
+  console.log(`\nworst read ratio: ${((worst.ratio ?? 0) * 100).toFixed(1)}% (${worst.name}); worst p99 ${readP99} ms; errors ${readErrors}`);
+  console.log(`client JS (gzip, noModule polyfills excluded): home ${readJs.kb} KB (${readJs.files} files), question page ${questionJs.kb} KB, form page ${formJs ? `${formJs.kb} KB (${formJs.files} files)` : 'n/a'}`);
+  console.log(`server peak RSS: ${maxRss.toFixed(0)} MB`);
+  if (posting) console.log(`posting: ${posting.perSec.toFixed(0)} accepted/s for ${POST_DURATION} s, lost ${posting.lost}, duplicated ${posting.duplicates}, errors ${posting.errors}, p99 ${posting.p99} ms`);
+  if (million) console.log(`million: ${million.map((m) => `${m.name} p95 ${m.p95} ms`).join('; ')}`);
+
+  const summary = {
+    readRatio: worst.ratio,
+    readP99Ms: readP99,
+    readErrors,
+    postsPerSec: posting ? Math.round(posting.perSec * 10) / 10 : null,
+    lostContributions: posting ? posting.lost : null,
+    duplicatedContributions: posting ? posting.duplicates : null,
+    readJsKbGz: Math.max(readJs.kb, questionJs.kb),
+    formJsKbGz: formJs ? formJs.kb : null,
+    maxRssMb: Math.round(maxRss),
+    millionP95Ms: million ? Math.max(...million.map((m) => m.p95)) : null,
+    machine,
+    pages: rows.map((r) => ({ name: r.name, path: r.path, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p95: r.app.p95, p99: r.app.p99, errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, baselineP99: r.base?.p99 ?? null, ratio: r.ratio })),
+    posting,
+    million,
+    settings: { connections: CONNECTIONS, duration: DURATION, baselineDuration: BASE_DURATION, postDuration: POST_DURATION },
+  };
+  if (JSON_FILE) {
+    fs.writeFileSync(JSON_FILE, JSON.stringify(summary, null, 2));
+    log(`figures written to ${JSON_FILE}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
