@@ -1,6 +1,8 @@
 'use server';
 /** Sign-in and sign-out of the back office (Auth.js underneath). */
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { checkOrigin } from '../security/origin';
 import { CredentialsSignin } from 'next-auth';
 import { isLocale, defaultLocale } from '../i18n/config';
 import { signIn, signOut } from './index';
@@ -13,6 +15,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
   const email = typeof formData.get('email') === 'string' ? String(formData.get('email')).slice(0, 320) : '';
   if (!parsed.success) return { error: 'required', email };
+  if (!checkOrigin(await headers()).ok) return { error: 'invalid', email };
   try {
     await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (e) {

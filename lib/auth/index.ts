@@ -9,7 +9,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { env } from '../env';
 import { authConfig } from './config';
 import { authenticate } from './credentials';
-import { clientAddress, clientKey } from './lockout';
+import { loginClientKey } from './lockout';
 
 export class InvalidCredentials extends CredentialsSignin {
   code = 'invalid';
@@ -28,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await authenticate({
           email: credentials?.email,
           password: credentials?.password,
-          clientKey: clientKey(clientAddress(request.headers)),
+          clientKey: loginClientKey(request.headers),
         });
         if (!result.ok) throw result.error === 'locked' ? new LockedOut() : new InvalidCredentials();
         return { ...result.moderator };

@@ -7,9 +7,8 @@
  * Windows use the database's clock (real time): a replayed APP_CLOCK must not freeze a lockout.
  * Unknown emails are counted like known ones, so the lockout message reveals nothing.
  */
-import crypto from 'node:crypto';
 import { db } from '../db';
-import { env } from '../env';
+import { clientKey } from '../security/client';
 
 export const LOCKOUT = { ACCOUNT_MAX: 5, CLIENT_MAX: 10, WINDOW_MINUTES: 15 } as const;
 
@@ -17,20 +16,10 @@ export function normalizeEmail(email: string): string {
   return email.normalize('NFC').trim().toLowerCase();
 }
 
-/** The client's address from request headers. Behind a trusted proxy (TRUST_PROXY=1) the last
- *  X-Forwarded-For hop is the one our proxy added; otherwise Next sets the header from the socket. */
-export function clientAddress(headers: Headers): string {
-  const xff = headers.get('x-forwarded-for');
-  if (!xff) return headers.get('x-real-ip') ?? 'unknown';
-  const hops = xff.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!hops.length) return 'unknown';
-  return env().TRUST_PROXY ? hops[hops.length - 1] : hops[0];
-}
-
-/** A keyed hash of the client address: addresses are never stored in clear. */
-export function clientKey(address: string): string {
-  const secret = env().CLIENT_HASH_SECRET ?? env().AUTH_SECRET ?? 'jesuisinternet-dev-client-key';
-  return crypto.createHmac('sha256', secret).update(`login:${address}`).digest('base64url').slice(0, 32);
+/** The keyed hash of the client of a request (lib/security/client.ts: socket address, or the
+ *  trusted proxy's last X-Forwarded-For hop; never stored in clear). */
+export function loginClientKey(headers: { get(name: string): string | null }): string {
+  return clientKey(headers);
 }
 
 export interface LockoutState {

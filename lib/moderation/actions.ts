@@ -44,15 +44,15 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
   }
   await invalidate(tags.question(result.questionSlug), tags.contributions, tags.catalogue);
 
+  // Always leave with a redirect: the page re-renders from the database (and works without JS).
+  const rawLocale = formData.get('locale');
+  const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
+  const queue = new URLSearchParams(String(formData.get('queue') ?? '').slice(0, 1000));
+  const filters = parseQueueFilters(Object.fromEntries(queue));
   if (formData.get('then') === 'next') {
-    const rawLocale = formData.get('locale');
-    const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
-    const queue = new URLSearchParams(String(formData.get('queue') ?? '').slice(0, 1000));
-    const filters = parseQueueFilters(Object.fromEntries(queue));
     const self = await db.contribution.findUnique({ where: { id: result.contributionId }, select: { createdAt: true, id: true } });
     const next = self ? await nextInQueue({ viewer: guard.moderator, filters, current: self }) : null;
-    const qs = queueFiltersToParams(filters).toString();
-    redirect(next ? `/${locale}/admin/contributions/${next}${qs ? `?${qs}` : ''}` : `/${locale}/admin${qs ? `?${qs}` : ''}${qs ? '&' : '?'}done=1`);
+    redirect(next ? `/${locale}/admin/contributions/${next}?${queueFiltersToParams(filters, { decided: parsed.data.decision }).toString()}` : `/${locale}/admin?${queueFiltersToParams(filters, { done: '1' }).toString()}`);
   }
-  return { ok: true, decision: parsed.data.decision };
+  redirect(`/${locale}/admin/contributions/${result.contributionId}?${queueFiltersToParams(filters, { decided: parsed.data.decision }).toString()}`);
 }

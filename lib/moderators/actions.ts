@@ -1,5 +1,6 @@
 'use server';
 /** Account management (admins only): create, change role/organisation/languages, disable. */
+import { revalidatePath } from 'next/cache';
 import { guardAction } from '../auth/action-guard';
 import { EmailTakenError } from './accounts';
 import { createModerator, ModeratorChangeError, updateModerator } from './mutations';
@@ -28,6 +29,7 @@ export async function createModeratorAction(_prev: ModeratorFormState, formData:
   }
   try {
     const r = await createModerator({ actor: guard.moderator, input: parsed.data });
+    revalidatePath('/[locale]/admin/moderators', 'page');
     return { ok: true, createdEmail: r.email, generatedPassword: r.generated ? r.password : undefined };
   } catch (e) {
     if (e instanceof EmailTakenError) return { error: 'emailTaken', fieldErrors: { email: 'emailTaken' } };
@@ -48,6 +50,7 @@ export async function updateModeratorAction(_prev: ModeratorFormState, formData:
   if (!parsed.success) return { error: 'invalid' };
   try {
     await updateModerator({ actor: guard.moderator, input: parsed.data });
+    revalidatePath('/[locale]/admin/moderators', 'page');
   } catch (e) {
     if (e instanceof ModeratorChangeError) return { error: e.code };
     throw e;

@@ -1,5 +1,6 @@
 'use server';
 /** A moderator saves a reviewed translation (editor page): parse → guard → mutation → tags. */
+import { revalidatePath } from 'next/cache';
 import { guardAction } from '../auth/action-guard';
 import { invalidate, tags } from '../cache/invalidate';
 import { saveReviewedTranslation, TranslationSameLanguage, TranslationTargetMissing } from './mutations';
@@ -17,6 +18,7 @@ export async function saveTranslationAction(_prev: TranslationState, formData: F
   try {
     const r = await saveReviewedTranslation({ actor: guard.moderator, input: parsed.data });
     await invalidate(tags.question(r.questionSlug), tags.contributions);
+    revalidatePath('/[locale]/admin/contributions/[id]/translations', 'page');
   } catch (e) {
     if (e instanceof TranslationTargetMissing) return { error: 'notFound', locale };
     if (e instanceof TranslationSameLanguage) return { error: 'sameLanguage', locale };

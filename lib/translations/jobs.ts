@@ -156,14 +156,12 @@ export async function runJob(job: ClaimedJob, provider: TranslationProvider, pol
 }
 
 async function invalidateQuestion(slug: string): Promise<void> {
-  try {
-    // lib/cache/invalidate.ts is server-only (Next's bundles); in the bare server process the
-    // import fails and there is no Next cache to refresh: the page cache listens elsewhere.
-    const { invalidate, tags } = await import('../cache/invalidate');
-    await invalidate(tags.question(slug), tags.contributions);
-  } catch {
-    /* nothing to invalidate in this process */
-  }
+  // The worker runs in the server process, outside Next's bundles: no Next cache to revalidate
+  // here (pages are rendered per request), but the page cache's listeners (lib/cache/listeners,
+  // shared through globalThis) must drop the question's HTML.
+  const { invalidateListeners } = await import('../cache/listeners');
+  const changed = [`question:${slug}`, 'contributions'];
+  await Promise.allSettled(invalidateListeners().map((fn) => fn(changed)));
 }
 
 /** One pass: claim due jobs and run them. Returns what happened (for tests and logs). */

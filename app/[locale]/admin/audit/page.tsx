@@ -1,0 +1,137 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { requireModerator } from '@/lib/auth/guards';
+import { listActors, listAudit } from '@/lib/moderation/queries';
+import { AUDIT_ACTIONS, parseAuditFilters } from '@/lib/moderation/schemas';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'AdminAudit' });
+  return { title: t('title') };
+}
+
+const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
+
+/** The audit log: read-only by construction (no form writes here; a trigger refuses UPDATE/DELETE). */
+export default async function AuditPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const moderator = await requireModerator({ role: 'ADMIN', next: '/admin/audit' });
+  const filters = parseAuditFilters(await searchParams);
+  const t = await getTranslations('AdminAudit');
+  const tr = await getTranslations('AdminReview');
+  const format = await getFormatter();
+  const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ viewer: moderator, filters }), listActors({ viewer: moderator })]);
+  const qs = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== 'before') as [string, string][]);
+  const statusLabel = (s: string | null) => (s ? tr(`status.${s}`) : '');
+
+  return (
+    <div>
+      <h1 className="text-3xl font-bold text-brand-dark">{t('title')}</h1>
+      <p className="mt-2 max-w-3xl text-muted">{t('intro')}</p>
+      <form method="get" className="mt-6 grid gap-3 rounded-lg border border-line p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('filters')}>
+        <label className="text-sm font-semibold">
+          {t('actor')}
+          <select name="actor" defaultValue={filters.actor ?? ''} className={field}>
+            <option value="">{t('any')}</option>
+            <option value="system">{t('system')}</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-semibold">
+          {t('actionFilter')}
+          <select name="action" defaultValue={filters.action ?? ''} className={field}>
+            <option value="">{t('any')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`action.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-semibold">
+          {t('contribution')}
+          <input name="contribution" defaultValue={filters.contribution ?? ''} dir="ltr" className={field} />
+        </label>
+        <label className="text-sm font-semibold">
+          {t('from')}
+          <input type="date" name="from" defaultValue={filters.from ?? ''} className={field} />
+        </label>
+        <label className="text-sm font-semibold">
+          {t('to')}
+          <input type="date" name="to" defaultValue={filters.to ?? ''} className={field} />
+        </label>
+        <div className="flex items-end gap-3">
+          <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
+            {t('apply')}
+          </button>
+          <a href={`/api/admin/audit.csv${qs.size ? `?${qs}` : ''}`} className="py-2 text-brand underline underline-offset-2" download>
+            {t('export')}
+          </a>
+        </div>
+      </form>
+
+      {rows.length === 0 ? (
+        <p className="mt-6 text-muted">{t('empty')}</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full border-collapse text-start text-sm">
+            <caption className="sr-only">{t('title')}</caption>
+            <thead>
+              <tr className="border-b border-line text-start">
+                <th scope="col" className="p-2 text-start">{t('when')}</th>
+                <th scope="col" className="p-2 text-start">{t('who')}</th>
+                <th scope="col" className="p-2 text-start">{t('what')}</th>
+                <th scope="col" className="p-2 text-start">{t('subject')}</th>
+                <th scope="col" className="p-2 text-start">{t('change')}</th>
+                <th scope="col" className="p-2 text-start">{t('reasonNote')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className="border-b border-line align-top" data-action={r.action}>
+                  <td className="p-2 whitespace-nowrap">
+                    <time dateTime={r.createdAt.toISOString()}>{format.dateTime(r.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</time>
+                  </td>
+                  <td className="p-2">{r.actor ?? t('system')}</td>
+                  <td className="p-2">{t(`action.${r.action}`)}</td>
+                  <td className="p-2">
+                    {r.contributionId ? (
+                      <Link href={`/admin/contributions/${r.contributionId}`} className="font-mono text-brand underline underline-offset-2" dir="ltr">
+                        {r.contributionId.slice(0, 8)}
+                      </Link>
+                    ) : r.target ? (
+                      r.target
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="p-2">{r.fromStatus || r.toStatus ? `${statusLabel(r.fromStatus)} → ${statusLabel(r.toStatus)}` : '—'}</td>
+                  <td className="p-2">
+                    {r.reason ? tr(`reason.${r.reason}`) : ''}
+                    {r.reason && r.note ? ' — ' : ''}
+                    {r.note ? <span dir="auto">{r.note}</span> : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextBefore ? (
+        <p className="mt-6">
+          <Link href={`/admin/audit?${new URLSearchParams([...qs, ['before', nextBefore]])}`} className="text-brand underline underline-offset-2">
+            {t('older')}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { requireModerator } from '@/lib/auth/guards';
+import { getTranslationEditor } from '@/lib/translations/queries';
+import { TranslationForm } from '@/components/admin/TranslationForm';
+import { contentLangProps, languageName } from '@/components/admin/format';
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'AdminTranslations' });
+  return { title: t('title') };
+}
+
+export default async function TranslationsPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const moderator = await requireModerator({ next: `/admin/contributions/${encodeURIComponent(id)}/translations` });
+  const t = await getTranslations('AdminTranslations');
+  const format = await getFormatter();
+  const view = await getTranslationEditor({ viewer: moderator, id });
+  if (!view) notFound();
+  // The moderator's own languages first: those are the ones they can review.
+  const rows = [...view.rows].sort((a, b) => Number(moderator.languages.includes(b.locale)) - Number(moderator.languages.includes(a.locale)));
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href={`/admin/contributions/${view.id}`} className="text-brand underline underline-offset-2">
+          {t('back')}
+        </Link>
+      </p>
+      <h1 className="mt-3 text-2xl font-bold text-brand-dark">{t('title')}</h1>
+      <p className="mt-2 max-w-3xl text-muted">{t('intro')}</p>
+      <section aria-labelledby="original-heading" className="mt-6 rounded-lg bg-paper p-5">
+        <h2 id="original-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
+          {t('original', { language: languageName(locale, view.language) })}
+        </h2>
+        <p className="mt-2 whitespace-pre-line" {...contentLangProps(view.language)}>
+          {view.body}
+        </p>
+      </section>
+      <ul className="mt-6 space-y-6">
+        {rows.map((r) => {
+          const label = languageName(locale, r.locale);
+          return (
+            <li key={r.locale} className="rounded-lg border border-line p-4" data-locale={r.locale}>
+              <h2 className="text-lg font-bold">{label}</h2>
+              <p className="text-sm text-muted">
+                {r.kind === 'REVIEWED'
+                  ? t('reviewedBy', { name: r.translator ?? '—' })
+                  : r.kind === 'MACHINE'
+                    ? t('machine', { provider: r.provider ?? '—' })
+                    : view.pendingJobs.includes(r.locale)
+                      ? t('queued')
+                      : t('none')}
+                {r.stale ? ` · ${t('stale')}` : ''}
+                {r.updatedAt ? ` · ${format.dateTime(r.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}` : ''}
+              </p>
+              <TranslationForm contributionId={view.id} locale={r.locale} languageLabel={label} initial={r.body ?? ''} />
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

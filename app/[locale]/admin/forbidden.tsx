@@ -1,0 +1,18 @@
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+
+/** 403 inside the back office: signed in, but this page is for administrators. */
+export default async function AdminForbidden() {
+  const t = await getTranslations('AdminNav');
+  return (
+    <div className="py-8">
+      <h1 className="text-2xl font-bold">{t('forbiddenTitle')}</h1>
+      <p className="mt-3">{t('forbiddenText')}</p>
+      <p className="mt-6">
+        <Link href="/admin" className="text-brand underline underline-offset-2">
+          {t('queue')}
+        </Link>
+      </p>
+    </div>
+  );
+}

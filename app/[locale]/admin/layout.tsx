@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getCurrentModerator } from '@/lib/auth/guards';
+import { AdminNav } from '@/components/admin/AdminNav';
+
+// The back office is per request and per person: never prerendered, never cached (Next sends
+// Cache-Control: private, no-cache, no-store for dynamic pages; the page cache skips /admin).
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'AdminNav' });
+  return { title: t('title'), robots: { index: false, follow: false } };
+}
+
+const CLIENT_NAMESPACES = ['SignIn', 'AdminReview', 'AdminTranslations', 'AdminModerators'] as const;
+
+/**
+ * Chrome of the back office. Not a guard: each page calls requireModerator() itself (a layout
+ * is not re-run on client navigation, and must never be the only check).
+ */
+export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [moderator, messages] = await Promise.all([getCurrentModerator(), getMessages()]);
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((n) => [n, messages[n]]));
+  return (
+    <div data-admin="">
+      {moderator ? <AdminNav moderator={moderator} /> : null}
+      <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { requireModerator } from '@/lib/auth/guards';
+import { locales } from '@/lib/i18n/config';
+import { listModerators } from '@/lib/moderators/queries';
+import { CreateModeratorForm, ModeratorRowForms } from '@/components/admin/ModeratorForms';
+import { languageName } from '@/components/admin/format';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'AdminModerators' });
+  return { title: t('title') };
+}
+
+export default async function ModeratorsPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const moderator = await requireModerator({ role: 'ADMIN', next: '/admin/moderators' });
+  const t = await getTranslations('AdminModerators');
+  const accounts = await listModerators({ viewer: moderator });
+  return (
+    <div>
+      <h1 className="text-3xl font-bold text-brand-dark">{t('title')}</h1>
+      <section aria-labelledby="accounts-heading" className="mt-6">
+        <h2 id="accounts-heading" className="text-xl font-bold">
+          {t('list')}
+        </h2>
+        <ul className="mt-3 space-y-3">
+          {accounts.map((a) => (
+            <li key={a.id} className={`rounded-lg border p-4 ${a.disabled ? 'border-line bg-paper text-muted' : 'border-line'}`} data-email={a.email}>
+              <p className="font-semibold">
+                {a.name} <span className="font-normal" dir="ltr">&lt;{a.email}&gt;</span>
+              </p>
+              <p className="text-sm">
+                {t(`roles.${a.role}`)} · {t(`organisations.${a.organisation}`)}
+                {a.languages.length ? ` · ${a.languages.map((l) => languageName(locale, l)).join(', ')}` : ''}
+                {a.disabled ? ` · ${t('disabled')}` : ''}
+                {a.isDemo ? ` · ${t('demo')}` : ''}
+              </p>
+              <div className="mt-2">
+                <ModeratorRowForms id={a.id} name={a.name} role={a.role} disabled={a.disabled} self={a.id === moderator.id} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="create-heading" className="mt-10">
+        <h2 id="create-heading" className="text-xl font-bold">
+          {t('createTitle')}
+        </h2>
+        <CreateModeratorForm languages={locales.map((l) => ({ code: l, label: languageName(locale, l) }))} />
+      </section>
+    </div>
+  );
+}

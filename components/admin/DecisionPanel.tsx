@@ -1,0 +1,139 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { decideAction } from '@/lib/moderation/actions';
+import { REASONS, type Decision, type DecisionState, type Status } from '@/lib/moderation/schemas';
+
+const primary = 'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
+const secondary = 'rounded border border-brand px-4 py-2 font-semibold text-brand hover:bg-paper disabled:opacity-60';
+const danger = 'rounded bg-accent px-4 py-2 font-semibold text-white hover:opacity-90 disabled:opacity-60';
+
+/**
+ * The decisions on one contribution. Keyboard flow: Tab reaches "Publish and next" first, Enter
+ * decides and opens the next contribution of the same filtered queue; rejecting is a radio
+ * group (arrow keys), an optional note, then "Reject and next". No access keys, no mouse needed.
+ */
+export function DecisionPanel(props: { id: string; version: number; status: Status; decisions: Decision[]; locale: string; queue: string }) {
+  const t = useTranslations('AdminReview');
+  const [state, action, pending] = useActionState<DecisionState, FormData>(decideAction, {});
+  const hidden = (decision: Decision) => (
+    <>
+      <input type="hidden" name="contributionId" value={props.id} />
+      <input type="hidden" name="expectedVersion" value={props.version} />
+      <input type="hidden" name="decision" value={decision} />
+      <input type="hidden" name="locale" value={props.locale} />
+      <input type="hidden" name="queue" value={props.queue} />
+    </>
+  );
+  const has = (d: Decision) => props.decisions.includes(d);
+  const errorText = state.error
+    ? state.error === 'conflict' || state.error === 'notAllowed'
+      ? t('errors.conflict', { status: state.currentStatus ? t(`status.${state.currentStatus}`) : '—' })
+      : state.error === 'invalid'
+        ? t('errors.invalid')
+        : t(`errors.${state.error}`)
+    : null;
+  const reasonDecision: Decision | null = has('reject') ? 'reject' : has('hide') ? 'hide' : null;
+
+  return (
+    <section aria-labelledby="decide-heading" className="mt-8 rounded-lg border-2 border-brand p-4">
+      <h2 id="decide-heading" className="text-xl font-bold">
+        {t('decide')}
+      </h2>
+      <div role="alert" aria-live="assertive" id="decision-error" className={errorText ? 'mt-3 rounded border border-accent bg-red-50 p-3 text-accent' : ''}>
+        {errorText}
+        {state.error === 'conflict' || state.error === 'notAllowed' || state.error === 'notFound' ? (
+          <>
+            {' '}
+            <a href="" className="underline">
+              {t('reload')}
+            </a>
+          </>
+        ) : null}
+      </div>
+      {props.decisions.length === 0 ? <p className="mt-3 text-muted">{t('noDecision')}</p> : null}
+
+      <div className="mt-4 flex flex-wrap gap-3">
+        {has('publish') ? (
+          <form action={action} className="flex flex-wrap gap-3">
+            {hidden('publish')}
+            <button type="submit" name="then" value="next" className={primary} disabled={pending}>
+              {t('publishNext')}
+            </button>
+            <button type="submit" name="then" value="stay" className={secondary} disabled={pending}>
+              {t('publish')}
+            </button>
+          </form>
+        ) : null}
+        {has('restore') ? (
+          <form action={action}>
+            {hidden('restore')}
+            <button type="submit" name="then" value="stay" className={primary} disabled={pending}>
+              {t('restore')}
+            </button>
+          </form>
+        ) : null}
+        {has('dismissReports') ? (
+          <form action={action}>
+            {hidden('dismissReports')}
+            <button type="submit" name="then" value="stay" className={secondary} disabled={pending}>
+              {t('dismissReports')}
+            </button>
+          </form>
+        ) : null}
+      </div>
+
+      {reasonDecision ? (
+        <form action={action} className="mt-6 space-y-3" aria-describedby="decision-error">
+          {hidden(reasonDecision)}
+          <fieldset aria-describedby={state.fieldErrors?.reason ? 'reason-error' : undefined}>
+            <legend className="font-semibold">{reasonDecision === 'reject' ? t('rejectReason') : t('hideReason')}</legend>
+            <div className="mt-2 grid gap-1 sm:grid-cols-2">
+              {REASONS.map((r) => (
+                <label key={r} className="flex items-center gap-2">
+                  <input type="radio" name="reason" value={r} required />
+                  {t(`reason.${r}`)}
+                </label>
+              ))}
+            </div>
+            {state.fieldErrors?.reason ? (
+              <p id="reason-error" className="mt-1 text-sm text-accent">
+                {t(`errors.${state.fieldErrors.reason}`)}
+              </p>
+            ) : null}
+          </fieldset>
+          <div>
+            <label htmlFor="note" className="block font-semibold">
+              {t('note')}
+            </label>
+            <p id="note-hint" className="text-sm text-muted">
+              {t('noteHint')}
+            </p>
+            <textarea
+              id="note"
+              name="note"
+              rows={2}
+              maxLength={1000}
+              aria-describedby={state.fieldErrors?.note ? 'note-hint note-error' : 'note-hint'}
+              className="mt-1 w-full rounded border border-line px-3 py-2"
+            />
+            {state.fieldErrors?.note ? (
+              <p id="note-error" className="mt-1 text-sm text-accent">
+                {t(`errors.${state.fieldErrors.note}`)}
+              </p>
+            ) : null}
+          </div>
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" name="then" value="next" className={danger} disabled={pending}>
+              {reasonDecision === 'reject' ? t('rejectNext') : t('hideNext')}
+            </button>
+            <button type="submit" name="then" value="stay" className={secondary} disabled={pending}>
+              {reasonDecision === 'reject' ? t('reject') : t('hide')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

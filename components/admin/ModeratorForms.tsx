@@ -1,0 +1,132 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { createModeratorAction, updateModeratorAction } from '@/lib/moderators/actions';
+import { ORGANISATIONS, ROLES, MIN_PASSWORD, type ModeratorFormState } from '@/lib/moderators/schemas';
+
+const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
+const button = 'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
+
+export function CreateModeratorForm({ languages }: { languages: { code: string; label: string }[] }) {
+  const t = useTranslations('AdminModerators');
+  const [state, action, pending] = useActionState<ModeratorFormState, FormData>(createModeratorAction, {});
+  const err = (k: keyof NonNullable<ModeratorFormState['fieldErrors']>) =>
+    state.fieldErrors?.[k] ? (
+      <span id={`create-${k}-error`} className="mt-1 block text-sm font-normal text-accent">
+        {t(`errors.${state.fieldErrors[k]}`)}
+      </span>
+    ) : null;
+  return (
+    <form action={action} className="mt-4 grid gap-3 sm:grid-cols-2" aria-describedby="create-status">
+      <div id="create-status" role="status" aria-live="polite" className="sm:col-span-2">
+        {state.ok ? (
+          <div className="rounded border border-green-700 bg-green-50 p-3">
+            <p>{t('created', { email: state.createdEmail ?? '' })}</p>
+            {state.generatedPassword ? (
+              <p className="mt-1">
+                {t('generatedPassword')}{' '}
+                <code dir="ltr" className="rounded bg-white px-2 py-0.5 font-mono" data-testid="generated-password">
+                  {state.generatedPassword}
+                </code>
+              </p>
+            ) : null}
+          </div>
+        ) : state.error && state.error !== 'invalid' && state.error !== 'emailTaken' ? (
+          <p className="text-accent">{t(`errors.${state.error}`)}</p>
+        ) : null}
+      </div>
+      <label className="text-sm font-semibold">
+        {t('email')}
+        <input name="email" type="email" required dir="ltr" autoComplete="off" className={field} aria-invalid={!!state.fieldErrors?.email} aria-describedby={state.fieldErrors?.email ? 'create-email-error' : undefined} />
+        {err('email')}
+      </label>
+      <label className="text-sm font-semibold">
+        {t('name')}
+        <input name="name" required maxLength={120} className={field} aria-invalid={!!state.fieldErrors?.name} aria-describedby={state.fieldErrors?.name ? 'create-name-error' : undefined} />
+        {err('name')}
+      </label>
+      <label className="text-sm font-semibold">
+        {t('role')}
+        <select name="role" defaultValue="MODERATOR" className={field}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm font-semibold">
+        {t('organisation')}
+        <select name="organisation" defaultValue="AMNECYS" className={field}>
+          {ORGANISATIONS.map((o) => (
+            <option key={o} value={o}>
+              {t(`organisations.${o}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="sm:col-span-2">
+        <legend className="text-sm font-semibold">{t('languages')}</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {languages.map((l) => (
+            <label key={l.code} className="flex items-center gap-1 text-sm">
+              <input type="checkbox" name="languages" value={l.code} /> {l.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="text-sm font-semibold sm:col-span-2">
+        {t('password')}
+        <span id="password-hint" className="block text-sm font-normal text-muted">
+          {t('passwordHint', { min: MIN_PASSWORD })}
+        </span>
+        <input name="password" type="password" autoComplete="new-password" dir="ltr" className={field} aria-describedby={state.fieldErrors?.password ? 'password-hint create-password-error' : 'password-hint'} />
+        {err('password')}
+      </label>
+      <div className="sm:col-span-2">
+        <button type="submit" disabled={pending} className={button}>
+          {t('create')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Role and enabled/disabled of one account (one row of the list). */
+export function ModeratorRowForms(props: { id: string; name: string; role: string; disabled: boolean; self: boolean }) {
+  const t = useTranslations('AdminModerators');
+  const [state, action, pending] = useActionState<ModeratorFormState, FormData>(updateModeratorAction, {});
+  return (
+    <div className="flex flex-wrap items-end gap-3">
+      <form action={action} className="flex items-end gap-2">
+        <input type="hidden" name="id" value={props.id} />
+        <label className="text-sm">
+          <span className="sr-only">{t('roleOf', { name: props.name })}</span>
+          <select name="role" defaultValue={props.role} className="rounded border border-line bg-white px-2 py-1">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={pending} className="rounded border border-brand px-3 py-1 text-sm font-semibold text-brand">
+          {t('saveRole')}
+          <span className="sr-only"> — {props.name}</span>
+        </button>
+      </form>
+      <form action={action}>
+        <input type="hidden" name="id" value={props.id} />
+        <input type="hidden" name="disabled" value={props.disabled ? 'false' : 'true'} />
+        <button type="submit" disabled={pending || (props.self && !props.disabled)} className="rounded border border-line px-3 py-1 text-sm">
+          {props.disabled ? t('enable') : t('disable')}
+          <span className="sr-only"> — {props.name}</span>
+        </button>
+      </form>
+      <p role="status" aria-live="polite" className="text-sm">
+        {state.ok ? t('updated') : state.error ? <span className="text-accent">{t(`errors.${state.error}`)}</span> : null}
+      </p>
+    </div>
+  );
+}
