@@ -1,0 +1,155 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { dirOf, langTag } from '@/lib/i18n/config';
+import { getConferenceInfo, getPage, getSessions, type PageView } from '@/lib/publications/queries';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { SanitizedHtml } from '@/components/publications/Html';
+import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
+import { SessionTime } from '@/components/publications/SessionTime';
+import '@/components/publications/publications.css';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'Conference' });
+  const info = getConferenceInfo(locale);
+  return pageMetadata({
+    locale,
+    path: '/conference',
+    title: info.title,
+    description: t('metaDescription', { venue: info.venue }),
+    feeds: [{ title: t('proceedingsFeed'), path: `/${locale}/feeds/proceedings.atom` }],
+  });
+}
+
+function OfficialText({ page, locale, headingId }: { page: PageView; locale: string; headingId: string }) {
+  const differs = page.locale !== locale;
+  return (
+    <article aria-labelledby={headingId} lang={differs ? langTag(page.locale) : undefined} dir={differs ? dirOf(page.locale) : undefined} className="mt-4">
+      <h3 id={headingId} className="text-xl font-bold text-brand-dark">
+        {page.title}
+      </h3>
+      <SanitizedHtml html={shiftHeadings(renderMarkdown(page.body).html, 2)} />
+    </article>
+  );
+}
+
+export default async function ConferencePage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations('Conference');
+  const format = await getFormatter();
+  const info = getConferenceInfo(locale);
+  const [sessions, gautier, poupard, study, press] = await Promise.all([
+    getSessions(locale),
+    getPage('editorial-gautier', locale),
+    getPage('editorial-poupard', locale),
+    getPage('study', locale),
+    getPage('press-release', locale),
+  ]);
+  const days = [...new Set(sessions.map((s) => s.day.toISOString().slice(0, 10)))];
+  const dates = format.dateTimeRange(info.startsAt, info.endsAt, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+
+  return (
+    <div>
+      <header>
+        <p className="text-sm font-semibold uppercase tracking-wider text-accent">{t('kicker')}</p>
+        <h1 className="mt-2 max-w-4xl text-3xl font-extrabold leading-tight text-brand-dark">{info.title}</h1>
+        <p className="mt-3 text-lg">
+          {info.venue} · <time dateTime={info.startsAt.toISOString().slice(0, 10)}>{dates}</time>
+        </p>
+        <p className="mt-2 max-w-3xl text-muted">{t('intro')}</p>
+      </header>
+
+      <nav aria-labelledby="conf-toc" className="mt-6 rounded-lg bg-paper p-4">
+        <h2 id="conf-toc" className="text-base font-bold">
+          {t('onThisPage')}
+        </h2>
+        <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <li><a className="text-brand underline" href="#programme">{t('programme')}</a></li>
+          <li><a className="text-brand underline" href="#editorials">{t('editorials')}</a></li>
+          <li><a className="text-brand underline" href="#study">{t('study')}</a></li>
+          <li><a className="text-brand underline" href="#press-release">{t('pressRelease')}</a></li>
+        </ul>
+      </nav>
+
+      <section aria-labelledby="programme" className="mt-10">
+        <h2 id="programme" className="text-2xl font-bold">
+          {t('programme')}
+        </h2>
+        <p className="mt-1 text-sm text-muted">{t('timesNote')}</p>
+        {days.map((d) => (
+          <section key={d} aria-labelledby={`day-${d}`} className="mt-6">
+            <h3 id={`day-${d}`} className="text-xl font-semibold text-brand-dark">
+              <time dateTime={d}>{format.dateTime(new Date(`${d}T00:00:00Z`), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}</time>
+            </h3>
+            <ol className="mt-3 space-y-4">
+              {sessions
+                .filter((s) => s.day.toISOString().slice(0, 10) === d)
+                .map((s) => (
+                  <li key={s.slug} className="rounded-lg border border-line p-4">
+                    <p className="text-xs font-semibold uppercase tracking-wider text-accent">{t(s.kind === 'press' ? 'kindPress' : 'kindPanel')}</p>
+                    <h4 className="mt-1 text-lg font-bold">
+                      <Link href={`/conference/${s.slug}`} className="text-brand underline-offset-2 hover:underline">
+                        {s.title}
+                      </Link>
+                    </h4>
+                    <SessionTime day={s.day} startsAt={s.startsAt} endsAt={s.endsAt} />
+                    <p className="mt-2">{s.description}</p>
+                    {s.speakers.length ? (
+                      <>
+                        <p className="mt-2 text-sm font-semibold">{t('speakers')}</p>
+                        <ul className="list-disc ps-5 text-sm">
+                          {s.speakers.map((sp) => (
+                            <li key={sp}>{sp}</li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : null}
+                    <p className="mt-3 text-sm">
+                      {s.proceedings.length ? (
+                        <Link href={`/conference/${s.slug}`} className="font-semibold text-brand underline">
+                          {t('readProceedings')}
+                        </Link>
+                      ) : (
+                        <span className="italic text-muted">{t('proceedingsPending')}</span>
+                      )}
+                    </p>
+                  </li>
+                ))}
+            </ol>
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="editorials" className="mt-12">
+        <h2 id="editorials" className="text-2xl font-bold">
+          {t('editorials')}
+        </h2>
+        {gautier ? <OfficialText page={gautier} locale={locale} headingId="editorial-gautier" /> : null}
+        {poupard ? <OfficialText page={poupard} locale={locale} headingId="editorial-poupard" /> : null}
+      </section>
+
+      <section aria-labelledby="study" className="mt-12">
+        <h2 id="study" className="text-2xl font-bold">
+          {t('study')}
+        </h2>
+        {study ? <OfficialText page={study} locale={locale} headingId="study-text" /> : null}
+        <p className="mt-3">
+          <Link href="/documents/study-bannelier-christakis-2017" className="text-brand underline">
+            {t('studyInLibrary')}
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="press-release" className="mt-12">
+        <h2 id="press-release" className="text-2xl font-bold">
+          {t('pressRelease')}
+        </h2>
+        {press ? <OfficialText page={press} locale={locale} headingId="press-release-text" /> : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { dirOf, langTag } from '@/lib/i18n/config';
+import { getDocument } from '@/lib/publications/queries';
+import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
+import { describe, pageMetadata } from '@/lib/seo/metadata';
+import { SanitizedHtml } from '@/components/publications/Html';
+import { Breadcrumb } from '@/components/publications/Breadcrumb';
+import { DocumentDate } from '@/components/publications/DocumentDate';
+import { Toc } from '@/components/publications/Toc';
+import '@/components/publications/publications.css';
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const d = await getDocument(slug, locale);
+  if (!d) return {};
+  return pageMetadata({ locale, path: `/documents/${d.slug}`, title: d.title, description: describe(d.summary), type: 'article' });
+}
+
+function languageName(code: string, inLocale: string): string {
+  try {
+    return new Intl.DisplayNames([langTag(inLocale)], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export default async function DocumentPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const d = await getDocument(slug, locale);
+  if (!d) notFound();
+  const t = await getTranslations('Documents');
+  const nav = await getTranslations('Nav');
+  const text = renderMarkdown(d.body);
+  const summary = renderMarkdown(d.summary);
+  const original = langTag(d.originalLanguage);
+  const summaryDiffers = d.locale !== locale;
+  const sameLanguage = d.originalLanguage === locale;
+  return (
+    <article className="document-page">
+      <div className="no-print">
+        <Breadcrumb items={[{ href: '/documents', label: nav('documents') }]} current={d.title} />
+      </div>
+      <h1 className="mt-4 max-w-4xl text-2xl font-extrabold leading-tight text-brand-dark sm:text-3xl">{d.title}</h1>
+      {!sameLanguage ? (
+        <p className="mt-2 text-muted" lang={original}>
+          {d.originalTitle}
+        </p>
+      ) : null}
+      <dl className="doc-meta mt-5 text-sm">
+        <dt>{t('author')}</dt>
+        <dd>{d.author}</dd>
+        <dt>{t('date')}</dt>
+        <dd>
+          <DocumentDate date={d.date} precision={d.datePrecision} />
+        </dd>
+        {d.reference ? (
+          <>
+            <dt>{t('reference')}</dt>
+            <dd lang={original}>{d.reference}</dd>
+          </>
+        ) : null}
+        <dt>{t('originalLanguage')}</dt>
+        <dd>{languageName(d.originalLanguage, locale)}</dd>
+      </dl>
+
+      <section aria-labelledby="summary" className="mt-8">
+        <h2 id="summary" className="text-2xl font-bold">
+          {t('summary')}
+        </h2>
+        <SanitizedHtml
+          html={shiftHeadings(summary.html, 1)}
+          lang={summaryDiffers ? langTag(d.locale) : undefined}
+          dir={summaryDiffers ? dirOf(d.locale) : undefined}
+        />
+      </section>
+
+      <div className="mt-8">
+        <Toc entries={text.toc} label={t('contents')} lang={sameLanguage ? undefined : original} />
+      </div>
+
+      <section aria-labelledby="full-text" className="mt-10">
+        <h2 id="full-text" className="text-2xl font-bold">
+          {t('fullText')}
+        </h2>
+        {!sameLanguage ? <p className="mt-1 text-sm text-muted">{t('originalNotice', { language: languageName(d.originalLanguage, locale) })}</p> : null}
+        <SanitizedHtml html={shiftHeadings(text.html, 1)} lang={original} dir={dirOf(d.originalLanguage)} className="prose-official doc-text" />
+      </section>
+      <p className="no-print mt-10">
+        <Link href="/documents" className="text-brand underline">
+          {t('back')}
+        </Link>
+      </p>
+    </article>
+  );
+}

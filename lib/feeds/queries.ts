@@ -1,0 +1,41 @@
+import 'server-only';
+/** What the Atom feeds list: the latest published contributions, proceedings, synthesis pages. */
+import { db } from '../db';
+import { defaultLocale } from '../i18n/config';
+import { pickLocale } from '../catalogue/queries';
+
+export async function latestContributions(o: { locale: string; questionSlug?: string; limit?: number }) {
+  const rows = await db.contribution.findMany({
+    where: { status: 'PUBLISHED', ...(o.questionSlug ? { question: { slug: o.questionSlug } } : {}) },
+    orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }, { id: 'asc' }],
+    take: o.limit ?? 50,
+    select: {
+      id: true,
+      body: true,
+      language: true,
+      pseudonym: true,
+      createdAt: true,
+      publishedAt: true,
+      editedAt: true,
+      question: { select: { slug: true, translations: { where: { locale: { in: [o.locale, defaultLocale] } } } } },
+    },
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    body: c.body,
+    language: c.language,
+    pseudonym: c.pseudonym,
+    published: c.publishedAt ?? c.createdAt,
+    updated: c.editedAt && c.editedAt > (c.publishedAt ?? c.createdAt) ? c.editedAt : (c.publishedAt ?? c.createdAt),
+    questionSlug: c.question.slug,
+    questionTitle: pickLocale(c.question.translations, o.locale)?.title ?? c.question.slug,
+  }));
+}
+
+export async function questionTitle(slug: string, locale: string): Promise<string | null> {
+  const q = await db.question.findUnique({
+    where: { slug },
+    select: { translations: { where: { locale: { in: [locale, defaultLocale] } } } },
+  });
+  return q ? (pickLocale(q.translations, locale)?.title ?? slug) : null;
+}

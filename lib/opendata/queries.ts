@@ -1,0 +1,118 @@
+import 'server-only';
+/**
+ * Published contributions for open data, read in keyset batches ordered by (createdAt, id):
+ * the index on (status, createdAt, id) serves every batch, and at most one batch is in memory.
+ */
+import { db } from '../db';
+import { env } from '../env';
+import { now } from '../clock';
+import { siteUrl } from '../seo/metadata';
+import { LICENCE, csvHeader, csvRecord, jsonOpening, jsonRecord, JSON_CLOSING, LICENCE_URL, type OpenDataRow } from './format';
+
+interface DbRow {
+  id: string;
+  createdAt: Date;
+  publishedAt: Date | null;
+  language: string;
+  pseudonym: string;
+  body: string;
+  questionSlug: string;
+  questionTitle: string | null;
+  theme: string;
+  track: string;
+}
+
+export const BATCH = 1000;
+
+/** All published contributions, batch after batch. */
+export async function* publishedBatches(batchSize = BATCH): AsyncGenerator<OpenDataRow[]> {
+  const base = siteUrl();
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const rows: DbRow[] = await db.$queryRaw<DbRow[]>`
+      SELECT c.id::text AS id, c."createdAt", c."publishedAt", c.language, c.pseudonym, c.body,
+             q.slug AS "questionSlug", qt.title AS "questionTitle", th.slug AS theme, tr.slug AS track
+      FROM "Contribution" c
+      JOIN "Question" q ON q.id = c."questionId"
+      LEFT JOIN "QuestionTranslation" qt ON qt."questionId" = q.id AND qt.locale = 'fr'
+      JOIN "Theme" th ON th.id = q."themeId"
+      JOIN "Track" tr ON tr.id = th."trackId"
+      WHERE c.status = 'PUBLISHED'
+        AND (${after?.createdAt ?? null}::timestamp IS NULL OR (c."createdAt", c.id) > (${after?.createdAt ?? null}::timestamp, ${after?.id ?? null}::uuid))
+      ORDER BY c."createdAt", c.id
+      LIMIT ${batchSize}`;
+    if (!rows.length) return;
+    yield rows.map((r) => ({
+      id: r.id,
+      question_slug: r.questionSlug,
+      question_title_fr: r.questionTitle ?? '',
+      track: r.track,
+      theme: r.theme,
+      language: r.language,
+      created_at: r.createdAt.toISOString(),
+      published_at: r.publishedAt?.toISOString() ?? null,
+      pseudonym: r.pseudonym,
+      text: r.body,
+      url: `${base}/fr/questions/${r.questionSlug}#c-${r.id}`,
+      licence: LICENCE,
+    }));
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1];
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+/** A byte stream pulled batch by batch: the consumer's pace drives the reads (backpressure). */
+function streamOf(chunks: () => AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  let it: AsyncGenerator<string> | null = null;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        it ??= chunks();
+        try {
+          const { value, done } = await it.next();
+          if (done) controller.close();
+          else controller.enqueue(enc.encode(value));
+        } catch (e) {
+          controller.error(e);
+        }
+      },
+      async cancel() {
+        await it?.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+export function contributionsCsvStream(batchSize = BATCH): ReadableStream<Uint8Array> {
+  return streamOf(async function* () {
+    yield csvHeader();
+    for await (const batch of publishedBatches(batchSize)) yield batch.map(csvRecord).join('');
+  });
+}
+
+export function contributionsJsonStream(batchSize = BATCH): ReadableStream<Uint8Array> {
+  return streamOf(async function* () {
+    yield jsonOpening({
+      title: 'Je suis Internet: published contributions',
+      publisher: 'SGDSN / ANSSI',
+      licence: LICENCE,
+      licence_url: LICENCE_URL,
+      generated_at: now().toISOString(),
+      source: siteUrl(),
+      consultation_closes_at: env().CONSULTATION_CLOSES_AT.toISOString(),
+    });
+    let first = true;
+    for await (const batch of publishedBatches(batchSize)) {
+      let s = '';
+      for (const r of batch) {
+        s += jsonRecord(r, first);
+        first = false;
+      }
+      yield s;
+    }
+    yield JSON_CLOSING;
+  });
+}

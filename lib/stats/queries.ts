@@ -1,0 +1,89 @@
+import 'server-only';
+/**
+ * Counts of contributions for the statistics page: per track, theme, question, language and
+ * ISO week of 2017 (Paris time). Visitors: PUBLISHED only. Moderators: every status.
+ */
+import { db } from '../db';
+import { Prisma } from '../generated/prisma/client';
+import { pickLocale } from '../catalogue/queries';
+import { defaultLocale, locales } from '../i18n/config';
+
+export interface Count {
+  key: string;
+  label: string;
+  value: number;
+}
+
+export interface Stats {
+  total: number;
+  byTrack: Count[];
+  byTheme: Count[];
+  byQuestion: Count[];
+  byLanguage: Count[];
+  /** ISO weeks 1–52 of 2017, every week present (zero when none). */
+  byWeek: Count[];
+  byStatus: Count[] | null;
+}
+
+export async function getStats(o: { locale: string; allStatuses?: boolean }): Promise<Stats> {
+  const statusWhere = o.allStatuses ? Prisma.sql`TRUE` : Prisma.sql`c.status = 'PUBLISHED'`;
+  const inLocales = { where: { locale: { in: [o.locale, defaultLocale] } } };
+  const [perQuestion, perLanguage, perWeek, perStatus, tracks] = await Promise.all([
+    db.$queryRaw<{ questionId: number; n: bigint }[]>`
+      SELECT c."questionId", count(*) AS n FROM "Contribution" c WHERE ${statusWhere} GROUP BY c."questionId"`,
+    db.$queryRaw<{ language: string; n: bigint }[]>`
+      SELECT c.language, count(*) AS n FROM "Contribution" c WHERE ${statusWhere} GROUP BY c.language`,
+    db.$queryRaw<{ week: number; n: bigint }[]>`
+      SELECT extract(week FROM c."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris')::int AS week, count(*) AS n
+      FROM "Contribution" c
+      WHERE ${statusWhere} AND extract(isoyear FROM c."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris') = 2017
+      GROUP BY 1`,
+    o.allStatuses
+      ? db.$queryRaw<{ status: string; n: bigint }[]>`SELECT c.status::text AS status, count(*) AS n FROM "Contribution" c GROUP BY 1`
+      : Promise.resolve(null),
+    db.track.findMany({
+      orderBy: { position: 'asc' },
+      include: {
+        translations: inLocales,
+        themes: {
+          orderBy: { position: 'asc' },
+          include: { translations: inLocales, questions: { orderBy: { position: 'asc' }, include: { translations: inLocales } } },
+        },
+      },
+    }),
+  ]);
+  const q = new Map(perQuestion.map((r) => [r.questionId, Number(r.n)]));
+  const byTrack: Count[] = [];
+  const byTheme: Count[] = [];
+  const byQuestion: Count[] = [];
+  for (const t of tracks) {
+    let trackTotal = 0;
+    for (const th of t.themes) {
+      let themeTotal = 0;
+      for (const qu of th.questions) {
+        const n = q.get(qu.id) ?? 0;
+        themeTotal += n;
+        byQuestion.push({ key: qu.slug, label: pickLocale(qu.translations, o.locale)?.title ?? qu.slug, value: n });
+      }
+      trackTotal += themeTotal;
+      byTheme.push({ key: th.slug, label: pickLocale(th.translations, o.locale)?.label ?? th.slug, value: themeTotal });
+    }
+    byTrack.push({ key: t.slug, label: pickLocale(t.translations, o.locale)?.title ?? t.slug, value: trackTotal });
+  }
+  const lang = new Map(perLanguage.map((r) => [r.language, Number(r.n)]));
+  const byLanguage: Count[] = [
+    ...locales.map((l) => ({ key: l, label: l, value: lang.get(l) ?? 0 })),
+    ...[...lang.entries()].filter(([l]) => !(locales as readonly string[]).includes(l)).map(([l, n]) => ({ key: l, label: l, value: n })),
+  ].sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+  const weeks = new Map(perWeek.map((r) => [Number(r.week), Number(r.n)]));
+  const byWeek: Count[] = Array.from({ length: 52 }, (_, i) => ({ key: String(i + 1), label: String(i + 1), value: weeks.get(i + 1) ?? 0 }));
+  return {
+    total: byTrack.reduce((a, b) => a + b.value, 0),
+    byTrack,
+    byTheme,
+    byQuestion,
+    byLanguage,
+    byWeek,
+    byStatus: perStatus ? perStatus.map((r) => ({ key: r.status, label: r.status, value: Number(r.n) })) : null,
+  };
+}
