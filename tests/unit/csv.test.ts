@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvRow } from '../../lib/moderation/csv';
+
+describe('CSV escaping', () => {
+  it('leaves plain cells alone', () => {
+    expect(csvCell('PUBLISHED')).toBe('PUBLISHED');
+    expect(csvCell(42)).toBe('42');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(new Date('2017-03-15T09:00:00Z'))).toBe('2017-03-15T09:00:00.000Z');
+    expect(csvCell('العربية 中文 한국어')).toBe('العربية 中文 한국어');
+  });
+  it('quotes separators, quotes and line breaks (RFC 4180)', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('cr\rlf')).toBe('"cr\rlf"');
+    expect(csvCell(' padded ')).toBe('" padded "');
+  });
+  it('neutralises spreadsheet formulas', () => {
+    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csvCell('+1+1')).toBe("'+1+1");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('a=1')).toBe('a=1');
+  });
+  it('ends rows with CRLF', () => {
+    expect(csvRow(['x', '=1', 'a "b"', null])).toBe(`x,'=1,"a ""b""",\r\n`);
+  });
+});
