@@ -21,6 +21,20 @@ export class LockedOut extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: env().AUTH_SECRET,
+  logger: {
+    // A failed sign-in is an expected outcome (counted in LoginAttempt), not a server error.
+    error(error: Error) {
+      const type = (error as { type?: string }).type ?? error.name;
+      if (error instanceof CredentialsSignin || type === 'CredentialsSignin') return;
+      // A forged, expired or foreign session cookie: the visitor is treated as signed out.
+      if (type === 'JWTSessionError') return void console.warn('[auth] invalid session token refused');
+      console.error('[auth]', error);
+    },
+    warn(code: string) {
+      if (code !== 'debug-enabled') console.warn('[auth] warning:', code);
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
