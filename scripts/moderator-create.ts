@@ -97,8 +97,11 @@ async function main() {
     const { deployMigrations } = await import('../lib/database/migrate');
     await deployMigrations({ url: process.env.DATABASE_URL! });
     const { db } = await import('../lib/db');
-    const { createAccount } = await import('../lib/moderators/accounts');
-    const r = await createAccount(db, parsed.data, { actorId: null });
+    const { createAccount, EmailTakenError } = await import('../lib/moderators/accounts');
+    const r = await createAccount(db, parsed.data, { actorId: null }).catch(async (e) => {
+      await db.$disconnect();
+      throw e instanceof EmailTakenError ? new Error(`an account already exists with the email ${parsed.data.email}`) : e;
+    });
     console.log(`Created ${parsed.data.role.toLowerCase()} ${r.email} (${parsed.data.organisation}).`);
     await db.$disconnect();
   } finally {

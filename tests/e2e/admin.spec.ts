@@ -365,3 +365,41 @@ test('sign-in: one generic error, then a lockout after repeated failures', async
   await signIn(page, ADMIN, 'fr', OPEN.url);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contributions à modérer');
 });
+
+test('session cookies: HttpOnly and SameSite on http; __Host-/__Secure- prefixed and Secure over HTTPS', async () => {
+  const cookiesOf = (headers: { name: string; value: string }[]) => headers.filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  const signInThroughAuthJs = async (ctx: APIRequestContext) => {
+    const csrf = await ctx.get('/api/auth/csrf');
+    const csrfCookies = cookiesOf(csrf.headersArray());
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const res = await ctx.post('/api/auth/callback/credentials', {
+      form: { email: MODERATOR.email, password: MODERATOR.password, csrfToken, callbackUrl: `${OPEN.url}/fr/admin` },
+      maxRedirects: 0,
+    });
+    return { csrfCookies, sessionCookies: cookiesOf(res.headersArray()), status: res.status() };
+  };
+
+  // Plain http (localhost, development): unprefixed names, so that it keeps working.
+  const http = await playwrightRequest.newContext({ baseURL: OPEN.url });
+  const plain = await signInThroughAuthJs(http);
+  expect(plain.csrfCookies.some((c) => c.startsWith('authjs.csrf-token='))).toBe(true);
+  const plainSession = plain.sessionCookies.find((c) => c.startsWith('authjs.session-token='));
+  expect(plainSession, plain.sessionCookies.join('\n')).toBeTruthy();
+  expect(plainSession).toMatch(/; HttpOnly/i);
+  expect(plainSession).toMatch(/; SameSite=Lax/i);
+  expect(plainSession).toMatch(/; Path=\//i);
+  // That session opens the back office.
+  expect((await http.get('/fr/admin', { maxRedirects: 0 })).status()).toBe(200);
+  await http.dispose();
+
+  // Behind a TLS-terminating proxy (X-Forwarded-Proto: https): prefixed, Secure cookies.
+  const https = await playwrightRequest.newContext({ baseURL: OPEN.url, extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });
+  const secure = await signInThroughAuthJs(https);
+  const csrfCookie = secure.csrfCookies.find((c) => c.startsWith('__Host-authjs.csrf-token='));
+  expect(csrfCookie, secure.csrfCookies.join('\n')).toMatch(/; Secure/i);
+  expect(csrfCookie).not.toMatch(/Domain=/i);
+  const sessionCookie = secure.sessionCookies.find((c) => c.startsWith('__Secure-authjs.session-token='));
+  expect(sessionCookie, secure.sessionCookies.join('\n')).toMatch(/; Secure/i);
+  expect(sessionCookie).toMatch(/; HttpOnly/i);
+  await https.dispose();
+});
