@@ -12,6 +12,7 @@
  *  - the generic sign-in error and the lockout.
  * Run on a fresh database (rm -rf .data-e2e-<base>): it counts on the demo set as seeded.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ARCHIVE, OPEN } from './servers';
 
@@ -402,4 +403,21 @@ test('session cookies: HttpOnly and SameSite on http; __Host-/__Secure- prefixed
   expect(sessionCookie, secure.sessionCookies.join('\n')).toMatch(/; Secure/i);
   expect(sessionCookie).toMatch(/; HttpOnly/i);
   await https.dispose();
+});
+
+test('axe: no WCAG 2.1 AA violation in the back office (fr, ar)', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, ADMIN, 'fr', OPEN.url);
+  await page.goto(`${OPEN.url}/fr/admin?status=ALL`);
+  const id = (await page.locator('[data-contribution]').first().getAttribute('data-contribution'))!;
+  const problems: string[] = [];
+  for (const locale of ['fr', 'ar']) {
+    for (const p of ['/admin', '/admin?status=ALL&reported=yes', `/admin/contributions/${id}`, `/admin/contributions/${id}/translations`, '/admin/audit', '/admin/moderators']) {
+      const res = await page.goto(`${OPEN.url}/${locale}${p}`);
+      expect(res?.status(), p).toBe(200);
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      for (const v of result.violations) problems.push(`/${locale}${p}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')}`);
+    }
+  }
+  expect(problems).toEqual([]);
 });
