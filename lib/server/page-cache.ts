@@ -20,7 +20,9 @@
  * The CSP nonce: a stored page keeps Next's nonce at known places; each hit gets a fresh nonce,
  * spliced into the HTML and the header, so no two responses share one.
  *
- * Memory: a byte-bounded LRU (64 MB by default).
+ * Memory: a byte-bounded LRU (64 MB by default). Invalidated and expired entries are not
+ * served, but stay (within that bound) as stale copies that the server answers with only while
+ * PostgreSQL is down (better the page of a minute ago than an error).
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { isLocale } from '../i18n/config';
@@ -163,6 +165,8 @@ export interface Entry {
   bytes: number;
   storedAt: number;
   expiresAt: number;
+  /** Dropped by a tag: never served again, except while PostgreSQL is down. */
+  invalidated?: boolean;
 }
 
 /**
@@ -294,13 +298,13 @@ export class PageCache {
     return this.seq;
   }
 
-  get(key: string): Entry | undefined {
+  /** `stale`: also an expired entry (PostgreSQL is down: better yesterday's page than none). */
+  get(key: string, opts: { stale?: boolean } = {}): Entry | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    if (e.expiresAt <= this.clock()) {
-      this.delete(key);
-      return undefined;
-    }
+    // Invalidated or expired entries stay (within the LRU bound) only to be served while
+    // PostgreSQL is down; a fresh render replaces them.
+    if (!opts.stale && (e.invalidated || e.expiresAt <= this.clock())) return undefined;
     // Most recently used goes last.
     this.entries.delete(key);
     this.entries.set(key, e);
@@ -335,25 +339,33 @@ export class PageCache {
     const seq = ++this.seq;
     const set = new Set(tags);
     for (const t of set) this.tagSeq.set(t, seq);
-    if (set.has(ALL_TAG)) {
-      const n = this.entries.size;
-      this.clear();
-      return n;
-    }
+    if (set.has(ALL_TAG)) return this.clear();
     let n = 0;
-    for (const [k, e] of this.entries) {
-      if (e.tags.some((t) => set.has(t))) {
-        this.entries.delete(k);
-        this.totalBytes -= e.bytes;
+    for (const e of this.entries.values()) {
+      if (!e.invalidated && e.tags.some((t) => set.has(t))) {
+        e.invalidated = true;
         n++;
       }
     }
     return n;
   }
 
-  clear(): void {
+  /** Invalidates every entry (kept only as stale copies for outages). Returns how many were fresh. */
+  clear(): number {
     this.clearedAt = ++this.seq;
-    this.entries.clear();
-    this.totalBytes = 0;
+    let n = 0;
+    for (const e of this.entries.values()) {
+      if (!e.invalidated) n++;
+      e.invalidated = true;
+    }
+    return n;
+  }
+
+  /** Entries a visitor may get now (neither invalidated nor expired). */
+  get freshSize(): number {
+    const now = this.clock();
+    let n = 0;
+    for (const e of this.entries.values()) if (!e.invalidated && e.expiresAt > now) n++;
+    return n;
   }
 }

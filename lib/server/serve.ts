@@ -20,6 +20,7 @@ import { NONCE_HEADER, generateNonce, isHttpsRequest, securityHeaders } from '..
 import { checkOrigin } from '../security/origin';
 import { PageCache, cacheTarget, makeEntry, renderHeaders, type CacheTarget } from './page-cache';
 import { startCacheBus, type CacheBus } from './cache-bus';
+import { localeOfPath, unavailableHtml, unavailableJson } from './unavailable';
 
 export interface RunningServer {
   server: http.Server;
@@ -30,6 +31,26 @@ export interface RunningServer {
 
 /** Largest request body accepted anywhere (server actions have their own, smaller, limit in next.config.ts). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Requests Next answers without PostgreSQL: static files, the health check (it says "down" itself). */
+function needsNoDatabase(url: string): boolean {
+  if (url.startsWith('/_next/') || url.startsWith('/api/health')) return true;
+  const path = url.split('?')[0];
+  return /\.[a-z0-9]{1,8}$/i.test(path) && !path.startsWith('/api/');
+}
+
+function unavailable(req: http.IncomingMessage, res: http.ServerResponse, nonce: string): void {
+  const url = req.url ?? '/';
+  const locale = localeOfPath(url);
+  const api = url.startsWith('/api/');
+  res.statusCode = 503;
+  res.setHeader('retry-after', '5');
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('content-type', api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8');
+  if (!isSafeMethod(req.method)) res.setHeader('connection', 'close');
+  res.end(req.method === 'HEAD' ? undefined : api ? unavailableJson(locale) : unavailableHtml(locale, nonce));
+  req.resume();
+}
 
 export interface ServeOptions {
   dir: string;
@@ -127,16 +148,18 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     cache.invalidate(tags);
     return bus?.publish(tags);
   };
-  if (cache) {
-    listeners.push(listener);
+  if (!dev) {
+    // The LISTEN connection carries invalidations and tells us, at once, when PostgreSQL is away.
+    if (cache) listeners.push(listener);
     bus = startCacheBus({
       url: databaseUrl(),
-      onTags: (tags) => cache.invalidate(tags),
-      onReconnect: () => cache.clear(),
+      onTags: (tags) => cache?.invalidate(tags),
+      onReconnect: () => cache?.clear(),
       log,
     });
     await bus.ready(10_000).catch(() => log('cache bus: PostgreSQL not reachable yet; retrying in the background'));
   }
+  const databaseDown = () => bus !== null && !bus.isConnected();
   const trustProxy = e.TRUST_PROXY;
   const publicUrl = e.PUBLIC_URL;
 
@@ -162,7 +185,14 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       }
     }
 
-    // 3. The page cache.
+    // 3. The page cache (and, while PostgreSQL is away, a fast localized 503 for what it lacks).
+    const down = databaseDown();
+    if (down && !needsNoDatabase(req.url ?? '/')) {
+      const t = cache ? cacheTarget(req, { trustProxy }) : null;
+      if (t && serveHit(req, res, cache!, t.key, nonce, true)) return;
+      unavailable(req, res, nonce);
+      return;
+    }
     let target: CacheTarget | null = null;
     if (cache) {
       target = cacheTarget(req, { trustProxy });
@@ -196,8 +226,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     });
   }
 
-  function serveHit(req: http.IncomingMessage, res: http.ServerResponse, c: PageCache, key: string, nonce: string): boolean {
-    const hit = c.get(key);
+  function serveHit(req: http.IncomingMessage, res: http.ServerResponse, c: PageCache, key: string, nonce: string, stale = false): boolean {
+    const hit = c.get(key, { stale });
     if (!hit) return false;
     c.hits++;
     res.statusCode = 200;
@@ -302,6 +332,10 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
           if (i !== -1) listeners.splice(i, 1);
           void (bus?.stop() ?? Promise.resolve()).then(() => resolve());
         });
+        // Keep-alive sockets become idle as their last response ends: close them as they do.
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        idle.unref();
+        server.once('close', () => clearInterval(idle));
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       }),

@@ -90,7 +90,9 @@ describe('PageCache', () => {
     expect(c.get('http://example.org/fr')).toBeDefined();
     now = 60_001;
     expect(c.get('http://example.org/fr')).toBeUndefined();
-    expect(c.size).toBe(0);
+    expect(c.freshSize).toBe(0);
+    // Kept as a stale copy for outages only.
+    expect(c.get('http://example.org/fr', { stale: true })).toBeDefined();
   });
   it('is an LRU bounded by bytes', () => {
     const one = entry('/fr') as Entry;
@@ -119,9 +121,12 @@ describe('PageCache', () => {
     expect(c.invalidate(['publications'])).toBe(1);
     expect(c.get('http://example.org/fr/experts')).toBeDefined();
     expect(c.invalidate(['contributions'])).toBe(2);
-    expect(c.size).toBe(0);
+    expect(c.freshSize).toBe(0);
+    expect(c.get('http://example.org/fr/about', { stale: true })).toBeDefined(); // outage copy
     c.set(entry('/fr') as Entry);
+    expect(c.get('http://example.org/fr')).toBeDefined();
     expect(c.invalidate([ALL_TAG])).toBe(1);
+    expect(c.get('http://example.org/fr')).toBeUndefined();
   });
   it('refuses a render that started before an invalidation of its tags', () => {
     const c = new PageCache({ clock: () => 0 });
