@@ -3,30 +3,13 @@
  * Generated load contributions (lib/seed/load.ts) in the database of DATABASE_URL, or in the
  * embedded PostgreSQL of DATA_DIR (started here if `npm start` is not running).
  */
-import path from 'node:path';
-import pg from 'pg';
 import { parseEnv } from '../lib/env';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded';
-import { deployMigrations } from '../lib/database/migrate';
-import { embeddedDatabaseUrl } from '../lib/database/url';
+import { ensureDatabase } from '../lib/database/ensure';
 import { removeLoad, seedLoad } from '../lib/seed/load';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? undefined : process.argv[i + 1];
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.query('SELECT 1 FROM "Question" LIMIT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
 }
 
 function bar(done: number, todo: number, started: number): string {
@@ -39,13 +22,10 @@ function bar(done: number, todo: number, started: number): string {
 
 async function main() {
   const e = parseEnv(process.env);
-  let url = e.DATABASE_URL ?? embeddedDatabaseUrl(e.EMBEDDED_PG_PORT);
-  let pgServer: EmbeddedDatabase | null = null;
-  if (!e.DATABASE_URL && !(await reachable(url))) {
-    console.log(`starting embedded PostgreSQL in ${path.resolve(e.DATA_DIR, 'pg')}…`);
-    pgServer = await startEmbeddedPostgres({ dir: path.join(path.resolve(e.DATA_DIR), 'pg'), port: e.EMBEDDED_PG_PORT });
-    url = pgServer.url;
-    await deployMigrations({ url });
+  const database = await ensureDatabase(e);
+  const url = database.url;
+  if (database.started) {
+    // A fresh embedded database: the official content first (the questions to answer).
     process.env.DATABASE_URL = url;
     const { db } = await import('../lib/db');
     const { seedOfficialContent } = await import('../lib/seed/official');
@@ -76,7 +56,7 @@ async function main() {
     if (tty) process.stdout.write('\n');
     console.log(`${added.toLocaleString('en')} contributions added in ${((Date.now() - started) / 1000).toFixed(1)} s (load rows now: ${total.toLocaleString('en')} at least)`);
   } finally {
-    await pgServer?.stop();
+    await database.release();
   }
 }
 
