@@ -66,6 +66,17 @@ export function DecisionPanel(props: { id: string; version: number; status: Stat
             </button>
           </form>
         ) : null}
+        {has('approve') ? (
+          <form action={action} className="flex flex-wrap gap-3">
+            {hidden('approve')}
+            <button type="submit" name="then" value="next" className={primary} disabled={pending}>
+              {t('approveNext')}
+            </button>
+            <button type="submit" name="then" value="stay" className={secondary} disabled={pending}>
+              {t('approve')}
+            </button>
+          </form>
+        ) : null}
         {has('restore') ? (
           <form action={action}>
             {hidden('restore')}

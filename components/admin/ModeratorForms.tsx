@@ -94,7 +94,16 @@ export function CreateModeratorForm({ languages }: { languages: { code: string; 
 }
 
 /** Role and enabled/disabled of one account (one row of the list). */
-export function ModeratorRowForms(props: { id: string; name: string; role: string; disabled: boolean; self: boolean }) {
+export function ModeratorRowForms(props: {
+  id: string;
+  name: string;
+  role: string;
+  organisation: string;
+  languages: string[];
+  allLanguages: { code: string; label: string }[];
+  disabled: boolean;
+  self: boolean;
+}) {
   const t = useTranslations('AdminModerators');
   const [state, action, pending] = useActionState<ModeratorFormState, FormData>(updateModeratorAction, {});
   return (
@@ -124,6 +133,39 @@ export function ModeratorRowForms(props: { id: string; name: string; role: strin
           <span className="sr-only"> — {props.name}</span>
         </button>
       </form>
+      <details className="w-full">
+        <summary className="cursor-pointer text-sm text-brand underline underline-offset-2">
+          {t('details')}
+          <span className="sr-only"> — {props.name}</span>
+        </summary>
+        <form action={action} className="mt-2 space-y-2">
+          <input type="hidden" name="id" value={props.id} />
+          <input type="hidden" name="languagesSent" value="1" />
+          <label className="block text-sm font-semibold">
+            {t('organisation')}
+            <select name="organisation" defaultValue={props.organisation} className={field}>
+              {ORGANISATIONS.map((o) => (
+                <option key={o} value={o}>
+                  {t(`organisations.${o}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset>
+            <legend className="text-sm font-semibold">{t('languages')}</legend>
+            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+              {props.allLanguages.map((l) => (
+                <label key={l.code} className="flex items-center gap-1 text-sm">
+                  <input type="checkbox" name="languages" value={l.code} defaultChecked={props.languages.includes(l.code)} /> {l.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <button type="submit" disabled={pending} className="rounded border border-brand px-3 py-1 text-sm font-semibold text-brand">
+            {t('saveDetails')}
+          </button>
+        </form>
+      </details>
       <p role="status" aria-live="polite" className="text-sm">
         {state.ok ? t('updated') : state.error ? <span className="text-accent">{t(`errors.${state.error}`)}</span> : null}
       </p>

@@ -9,6 +9,7 @@ import { guardAction } from '../auth/action-guard';
 import { invalidate, tags } from '../cache/invalidate';
 import { isLocale, defaultLocale } from '../i18n/config';
 import { db } from '../db';
+import { env } from '../env';
 import { decide, DecisionError } from './mutations';
 import { nextInQueue } from './queries';
 import { decisionSchema, parseQueueFilters, queueFiltersToParams, type DecisionState } from './schemas';
@@ -48,7 +49,7 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
   const rawLocale = formData.get('locale');
   const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
   const queue = new URLSearchParams(String(formData.get('queue') ?? '').slice(0, 1000));
-  const filters = parseQueueFilters(Object.fromEntries(queue));
+  const filters = parseQueueFilters(Object.fromEntries(queue), env().MODERATION_MODE);
   if (formData.get('then') === 'next') {
     const self = await db.contribution.findUnique({ where: { id: result.contributionId }, select: { createdAt: true, id: true } });
     const next = self ? await nextInQueue({ viewer: guard.moderator, filters, current: self }) : null;

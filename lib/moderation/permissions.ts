@@ -16,25 +16,33 @@ export interface Transition {
 
 export const TRANSITIONS: Record<Decision, Transition> = {
   publish: { from: ['PENDING'], to: 'PUBLISHED', action: 'PUBLISHED', handlesReports: false, needsReason: false },
+  approve: { from: ['PUBLISHED'], to: 'PUBLISHED', action: 'PUBLISHED', handlesReports: false, needsReason: false },
   reject: { from: ['PENDING'], to: 'REJECTED', action: 'REJECTED', handlesReports: true, needsReason: true },
   hide: { from: ['PUBLISHED'], to: 'HIDDEN', action: 'HIDDEN', handlesReports: true, needsReason: true },
   restore: { from: ['HIDDEN', 'REJECTED'], to: 'PUBLISHED', action: 'RESTORED', handlesReports: true, needsReason: false },
   dismissReports: { from: ['PENDING', 'PUBLISHED', 'HIDDEN'], to: null, action: 'REPORTS_DISMISSED', handlesReports: true, needsReason: false },
 };
 
-/** The decisions a moderator is offered for a contribution in `status`. */
-export function decisionsFor(status: Status, openReports: number): Decision[] {
+/**
+ * The decisions a moderator is offered for a contribution in `status`: "approve" (confirm a
+ * publication) only while no moderator has decided on it yet, "dismiss" only with open reports.
+ */
+export function decisionsFor(status: Status, openReports: number, reviewed = false): Decision[] {
   return (Object.keys(TRANSITIONS) as Decision[]).filter((d) => {
     if (!TRANSITIONS[d].from.includes(status)) return false;
     if (d === 'dismissReports') return openReports > 0;
+    if (d === 'approve') return !reviewed;
     return true;
   });
 }
 
+/** Audit actions that mean "a moderator decided on this contribution". */
+export const DECISION_ACTIONS = ['PUBLISHED', 'REJECTED', 'HIDDEN', 'RESTORED'] as const;
+
 /** Whether `actor` may apply `decision` to a contribution in `status` (withdrawn ones: never). */
-export function canDecide(actor: Actor | null | undefined, decision: Decision, status: Status, openReports = 1): boolean {
+export function canDecide(actor: Actor | null | undefined, decision: Decision, status: Status, openReports = 1, reviewed = false): boolean {
   if (!can(actor, decision === 'dismissReports' ? 'reports.handle' : 'contribution.decide')) return false;
-  return decisionsFor(status, openReports).includes(decision);
+  return decisionsFor(status, openReports, reviewed).includes(decision);
 }
 
 /** Whether the contribution is visible to the public after the decision. */

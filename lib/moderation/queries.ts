@@ -10,7 +10,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { can, type Actor, type Capability } from '../auth/permissions';
 import { getTracks } from '../catalogue/queries';
 import { dayRange } from './dates';
-import { decisionsFor } from './permissions';
+import { DECISION_ACTIONS, decisionsFor } from './permissions';
 import type { AuditFilters, Decision, QueueFilters, Reason, Status } from './schemas';
 
 export class ModerationForbidden extends Error {
@@ -52,7 +52,11 @@ export async function catalogueIndex(locale: string): Promise<CatalogueIndex> {
 
 // ─── The queue ──────────────────────────────────────────────────────────────
 
-type Facet = 'status' | 'language' | 'question' | 'reported';
+type Facet = 'status' | 'language' | 'question' | 'reported' | 'reviewed';
+
+const decidedByModerator: Prisma.ModerationEventListRelationFilter = {
+  some: { actorId: { not: null }, action: { in: [...DECISION_ACTIONS] } },
+};
 
 function queueWhere(f: QueueFilters, without?: Facet): Prisma.ContributionWhereInput {
   const and: Prisma.ContributionWhereInput[] = [];
@@ -65,6 +69,9 @@ function queueWhere(f: QueueFilters, without?: Facet): Prisma.ContributionWhereI
   }
   if (without !== 'reported' && f.reported) {
     and.push(f.reported === 'yes' ? { reports: { some: { handledAt: null } } } : { reports: { none: { handledAt: null } } });
+  }
+  if (without !== 'reviewed' && f.reviewed) {
+    and.push(f.reviewed === 'yes' ? { events: decidedByModerator } : { NOT: { events: decidedByModerator } });
   }
   const range = dayRange(f.from, f.to);
   if (range) and.push({ createdAt: range });
@@ -109,6 +116,7 @@ export interface QueueCounts {
   theme: Record<string, number>;
   track: Record<string, number>;
   reported: { yes: number; no: number };
+  reviewed: { yes: number; no: number };
   total: number;
 }
 
@@ -125,7 +133,7 @@ export async function getQueue(opts: { viewer: Actor | null; filters: QueueFilte
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 100);
   const cursor = decodeCursor(f.after);
   const where = queueWhere(f);
-  const [rows, catalogue, byStatus, byLanguage, byQuestion, reportedYes, reportedAll, total] = await Promise.all([
+  const [rows, catalogue, byStatus, byLanguage, byQuestion, reportedYes, reportedAll, total, reviewedYes, reviewedAll] = await Promise.all([
     db.contribution.findMany({
       where: cursor ? { AND: [where, afterCursor(f.sort, cursor)] } : where,
       orderBy: orderOf(f.sort),
@@ -148,6 +156,8 @@ export async function getQueue(opts: { viewer: Actor | null; filters: QueueFilte
     db.contribution.count({ where: { AND: [queueWhere(f, 'reported'), { reports: { some: { handledAt: null } } }] } }),
     db.contribution.count({ where: queueWhere(f, 'reported') }),
     db.contribution.count({ where }),
+    db.contribution.count({ where: { AND: [queueWhere(f, 'reviewed'), { events: decidedByModerator }] } }),
+    db.contribution.count({ where: queueWhere(f, 'reviewed') }),
   ]);
   const items = rows.slice(0, pageSize).map((r): QueueItem => {
     const q = catalogue.byQuestionId.get(r.questionId);
@@ -170,6 +180,7 @@ export async function getQueue(opts: { viewer: Actor | null; filters: QueueFilte
     theme: {},
     track: {},
     reported: { yes: reportedYes, no: reportedAll - reportedYes },
+    reviewed: { yes: reviewedYes, no: reviewedAll - reviewedYes },
     total,
   };
   for (const r of byQuestion) {
@@ -261,6 +272,7 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
   if (!c) return null;
   const q = catalogue.byQuestionId.get(c.questionId);
   const openReports = c.reports.filter((r) => !r.handledAt).length;
+  const reviewed = c.events.some((e) => e.actor !== null && (DECISION_ACTIONS as readonly string[]).includes(e.action));
   return {
     id: c.id,
     version: c.version,
@@ -274,7 +286,7 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
     editedAt: c.editedAt,
     decidedAt: c.decidedAt,
     question: { slug: q?.slug ?? '', title: q?.title ?? '', themeLabel: q?.themeLabel ?? '', trackTitle: q?.trackTitle ?? '' },
-    decisions: decisionsFor(c.status, openReports),
+    decisions: decisionsFor(c.status, openReports, reviewed),
     reports: c.reports.map((r) => ({ id: r.id, reason: r.reason, text: r.text, createdAt: r.createdAt, handledAt: r.handledAt, handledBy: r.handledBy?.name ?? null })),
     history: c.events.map((e) => ({
       id: e.id.toString(),

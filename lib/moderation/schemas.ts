@@ -12,7 +12,8 @@ export type Status = (typeof STATUSES)[number];
 export const REASONS = ['SPAM', 'ABUSIVE', 'OFF_TOPIC', 'PERSONAL_DATA', 'DUPLICATE', 'OTHER'] as const;
 export type Reason = (typeof REASONS)[number];
 
-export const DECISIONS = ['publish', 'reject', 'hide', 'restore', 'dismissReports'] as const;
+/** approve: post-moderation, a moderator confirms a contribution published at once. */
+export const DECISIONS = ['publish', 'approve', 'reject', 'hide', 'restore', 'dismissReports'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 export const AUDIT_ACTIONS = [
@@ -51,6 +52,8 @@ export const queueFiltersSchema = z.object({
   question: optionalParam(slug),
   language: optionalParam(z.enum(locales)),
   reported: optionalParam(z.enum(['yes', 'no'])),
+  /** Whether a moderator already decided on it (post-moderation: published ones to look at). */
+  reviewed: optionalParam(z.enum(['yes', 'no'])),
   from: optionalParam(day),
   to: optionalParam(day),
   sort: z.preprocess(one, z.enum(['oldest', 'newest']).catch('oldest')).default('oldest'),
@@ -58,20 +61,29 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-export function parseQueueFilters(params: Record<string, string | string[] | undefined>): QueueFilters {
-  return queueFiltersSchema.parse(params);
+/**
+ * The queue's filters. Without an explicit status, the default depends on the moderation mode:
+ * pre-moderation reviews PENDING contributions; post-moderation reviews PUBLISHED ones that no
+ * moderator has looked at yet.
+ */
+export function parseQueueFilters(params: Record<string, string | string[] | undefined>, mode: 'pre' | 'post' = 'pre'): QueueFilters {
+  const f = queueFiltersSchema.parse(params);
+  const explicit = typeof params.status === 'string' ? params.status !== '' : Array.isArray(params.status) && params.status.length > 0;
+  if (!explicit && mode === 'post') return { ...f, status: 'PUBLISHED', reviewed: f.reviewed ?? 'no' };
+  return f;
 }
 
 /** The filters as URL search params (without the cursor), to carry them from page to page. */
 export function queueFiltersToParams(f: Partial<QueueFilters>, extra: Record<string, string | undefined> = {}): URLSearchParams {
   const p = new URLSearchParams();
   const entries: [string, string | undefined][] = [
-    ['status', f.status && f.status !== 'PENDING' ? f.status : undefined],
+    ['status', f.status],
     ['track', f.track],
     ['theme', f.theme],
     ['question', f.question],
     ['language', f.language],
     ['reported', f.reported],
+    ['reviewed', f.reviewed],
     ['from', f.from],
     ['to', f.to],
     ['sort', f.sort && f.sort !== 'oldest' ? f.sort : undefined],

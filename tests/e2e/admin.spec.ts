@@ -217,6 +217,12 @@ test('accounts: an admin creates a moderator, disables them, and their open sess
   expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
   const row = page.locator(`li[data-email="${email}"]`);
   await expect(row).toContainText('Modérateur · AMNECYS · coréen');
+  // Organisation and languages can be changed later.
+  await row.getByText('Organisme et langues').click();
+  await row.getByLabel('Organisme').selectOption('OTHER');
+  await row.getByRole('checkbox', { name: 'arabe' }).check();
+  await row.getByRole('button', { name: 'Enregistrer l’organisme et les langues' }).click();
+  await expect(page.locator(`li[data-email="${email}"]`)).toContainText('Modérateur · Autre organisme · arabe, coréen');
 
   // The new moderator signs in elsewhere…
   const other = await browser.newContext();
@@ -420,4 +426,29 @@ test('axe: no WCAG 2.1 AA violation in the back office (fr, ar)', async ({ page 
     }
   }
   expect(problems).toEqual([]);
+});
+
+test('post-moderation (open consultation): published contributions not yet reviewed, confirmed one after another', async ({ page }) => {
+  await signIn(page, MODERATOR, 'fr', OPEN.url);
+  await expect(page.getByText(/^Modération a posteriori/)).toBeVisible();
+  await expect(page.locator('select[name="status"]')).toHaveValue('PUBLISHED');
+  await expect(page.locator('select[name="reviewed"]')).toHaveValue('no');
+  const count = async () => Number(/^(\d+) contributions?$/.exec((await page.locator('p[aria-live="polite"]').first().textContent())!.trim())?.[1]);
+  const before = await count();
+  expect(before).toBeGreaterThan(10);
+  await page.getByRole('link', { name: 'Commencer la modération' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Examiner une contribution');
+  const first = idFromUrl(page.url());
+  expect(first).toMatch(UUID);
+  await expect(page.getByRole('button', { name: 'Publier', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Confirmer et passer à la suivante' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/decided=approve/);
+  expect(idFromUrl(page.url())).not.toBe(first);
+  await expect(page.getByText('Décision enregistrée : publication confirmée.')).toBeVisible();
+  await page.goto(`${OPEN.url}/fr/admin`);
+  expect(await count()).toBe(before - 1);
+  await page.goto(`${OPEN.url}/fr/admin/contributions/${first}`);
+  await expect(page.getByTestId('status')).toHaveText('Publiée');
+  await expect(page.getByRole('button', { name: 'Confirmer la publication' })).toHaveCount(0);
 });

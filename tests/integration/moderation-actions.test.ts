@@ -189,7 +189,7 @@ describe('every back-office action', () => {
     const f = form({ contributionId: x.contributionId, expectedVersion: '1', decision: 'publish', locale: 'ar', then: 'next', queue: 'language=ar' });
     // x is French: the next Arabic one after it in the Arabic queue is `second`.
     const r = await moderationActions.decideAction({}, f).catch((e) => e.url);
-    expect(r).toBe(`/ar/admin/contributions/${second.id}?language=ar&decided=publish`);
+    expect(r).toBe(`/ar/admin/contributions/${second.id}?status=PENDING&language=ar&decided=publish`);
   });
 });
 

@@ -129,6 +129,28 @@ describe('decisions', () => {
   });
 });
 
+describe('post-moderation', () => {
+  it('confirms a published contribution: it leaves the "not yet reviewed" queue', async () => {
+    const a = await makeContribution({ status: 'PUBLISHED', createdAt: new Date('2017-03-01T10:00:00Z') });
+    const b = await makeContribution({ status: 'PUBLISHED', createdAt: new Date('2017-03-02T10:00:00Z') });
+    // A system event (the author, auto-hiding…) does not count as a review.
+    await db.moderationEvent.create({ data: { contributionId: b.id, action: 'PUBLISHED', toStatus: 'PUBLISHED' } });
+    const postQueue = parseQueueFilters({}, 'post');
+    let q = await getQueue({ viewer: moderator, filters: postQueue, locale: 'fr' });
+    expect(q.items.map((i) => i.id)).toEqual([a.id, b.id]);
+    expect(q.counts.reviewed).toEqual({ yes: 0, no: 2 });
+    expect((await getReviewItem({ viewer: moderator, id: a.id, locale: 'fr' }))!.decisions).toEqual(['approve', 'hide']);
+    const r = await decide({ actor: moderator, input: { contributionId: a.id, expectedVersion: 1, decision: 'approve' }, translationsEnabled: true });
+    expect(r).toMatchObject({ from: 'PUBLISHED', to: 'PUBLISHED', version: 2, translationJobs: 0 });
+    expect(await events(a.id)).toMatchObject([{ action: 'PUBLISHED', fromStatus: 'PUBLISHED', toStatus: 'PUBLISHED', actorId: moderator.id }]);
+    q = await getQueue({ viewer: moderator, filters: postQueue, locale: 'fr' });
+    expect(q.items.map((i) => i.id)).toEqual([b.id]);
+    expect(q.counts.reviewed).toEqual({ yes: 1, no: 1 });
+    expect((await getReviewItem({ viewer: moderator, id: a.id, locale: 'fr' }))!.decisions).toEqual(['hide']);
+    expect(await nextInQueue({ viewer: moderator, filters: postQueue, current: a })).toBe(b.id);
+  });
+});
+
 describe('the audit log is append-only', () => {
   it('refuses UPDATE and DELETE, even in raw SQL', async () => {
     const c = await makeContribution();

@@ -10,14 +10,16 @@ describe('the moderation state machine', () => {
   it('offers the decisions of each status', () => {
     expect(decisionsFor('PENDING', 0)).toEqual(['publish', 'reject']);
     expect(decisionsFor('PENDING', 2)).toEqual(['publish', 'reject', 'dismissReports']);
-    expect(decisionsFor('PUBLISHED', 0)).toEqual(['hide']);
-    expect(decisionsFor('PUBLISHED', 1)).toEqual(['hide', 'dismissReports']);
+    expect(decisionsFor('PUBLISHED', 0)).toEqual(['approve', 'hide']);
+    expect(decisionsFor('PUBLISHED', 1)).toEqual(['approve', 'hide', 'dismissReports']);
+    expect(decisionsFor('PUBLISHED', 0, true)).toEqual(['hide']);
     expect(decisionsFor('HIDDEN', 3)).toEqual(['restore', 'dismissReports']);
     expect(decisionsFor('REJECTED', 0)).toEqual(['restore']);
     expect(decisionsFor('WITHDRAWN', 5)).toEqual([]);
   });
   it('maps every decision to its target status and audit action', () => {
     expect(TRANSITIONS.publish).toMatchObject({ to: 'PUBLISHED', action: 'PUBLISHED' });
+    expect(TRANSITIONS.approve).toMatchObject({ from: ['PUBLISHED'], to: 'PUBLISHED', action: 'PUBLISHED' });
     expect(TRANSITIONS.reject).toMatchObject({ to: 'REJECTED', action: 'REJECTED', needsReason: true, handlesReports: true });
     expect(TRANSITIONS.hide).toMatchObject({ to: 'HIDDEN', action: 'HIDDEN', needsReason: true });
     expect(TRANSITIONS.restore).toMatchObject({ to: 'PUBLISHED', action: 'RESTORED' });
@@ -75,7 +77,16 @@ describe('queue filters', () => {
   it('round-trips through the URL', () => {
     const f = parseQueueFilters({ status: 'ALL', language: 'ar', reported: 'yes', theme: 'cyber-defense', from: '2017-03-01', sort: 'newest' });
     expect(parseQueueFilters(Object.fromEntries(queueFiltersToParams(f)))).toEqual({ ...f, after: undefined });
-    expect(queueFiltersToParams(parseQueueFilters({})).toString()).toBe('');
+    expect(queueFiltersToParams(parseQueueFilters({})).toString()).toBe('status=PENDING');
+  });
+  it('defaults to published contributions not yet reviewed in post-moderation', () => {
+    expect(parseQueueFilters({}, 'post')).toMatchObject({ status: 'PUBLISHED', reviewed: 'no' });
+    expect(parseQueueFilters({ reviewed: 'yes' }, 'post')).toMatchObject({ status: 'PUBLISHED', reviewed: 'yes' });
+    // An explicit status wins, and then "reviewed" is whatever the URL says.
+    expect(parseQueueFilters({ status: 'PENDING' }, 'post').reviewed).toBeUndefined();
+    expect(parseQueueFilters({ status: 'PENDING' }, 'post').status).toBe('PENDING');
+    const f = parseQueueFilters({}, 'post');
+    expect(parseQueueFilters(Object.fromEntries(queueFiltersToParams(f)), 'pre')).toEqual({ ...f, after: undefined });
   });
   it('parses audit filters', () => {
     expect(parseAuditFilters({ actor: 'system', action: 'PUBLISHED', before: '123' })).toMatchObject({ actor: 'system', action: 'PUBLISHED', before: '123' });

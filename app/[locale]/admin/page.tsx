@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { Link } from '@/lib/i18n/navigation';
 import { locales } from '@/lib/i18n/config';
 import { requireModerator } from '@/lib/auth/guards';
+import { env } from '@/lib/env';
 import { getQueue } from '@/lib/moderation/queries';
 import { parseQueueFilters, queueFiltersToParams, STATUSES } from '@/lib/moderation/schemas';
 import { contentLangProps, languageName } from '@/components/admin/format';
@@ -21,7 +22,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const moderator = await requireModerator({ next: '/admin' });
-  const filters = parseQueueFilters(await searchParams);
+  const mode = env().MODERATION_MODE;
+  const filters = parseQueueFilters(await searchParams, mode);
   const t = await getTranslations('AdminQueue');
   const format = await getFormatter();
   const queue = await getQueue({ viewer: moderator, filters, locale });
@@ -35,6 +37,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
     <div>
       <h1 className="text-3xl font-bold text-brand-dark">{t('title')}</h1>
       <p className="mt-2 text-muted">{t('intro')}</p>
+      {mode === 'post' ? <p className="mt-2 max-w-3xl">{t('postMode')}</p> : null}
       {sp.done === '1' ? (
         <p role="status" className="mt-4 rounded border border-line bg-paper p-3">
           {t('done')}
@@ -103,6 +106,14 @@ export default async function QueuePage({ params, searchParams }: Props) {
             <option value="">{t('any')}</option>
             <option value="yes">{opt(t('reportedYes'), counts.reported.yes)}</option>
             <option value="no">{opt(t('reportedNo'), counts.reported.no)}</option>
+          </select>
+        </label>
+        <label className="text-sm font-semibold">
+          {t('reviewed')}
+          <select name="reviewed" defaultValue={filters.reviewed ?? ''} className={field}>
+            <option value="">{t('any')}</option>
+            <option value="no">{opt(t('reviewedNo'), counts.reviewed.no)}</option>
+            <option value="yes">{opt(t('reviewedYes'), counts.reviewed.yes)}</option>
           </select>
         </label>
         <label className="text-sm font-semibold">

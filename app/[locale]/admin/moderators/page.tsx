@@ -20,6 +20,7 @@ export default async function ModeratorsPage({ params }: Props) {
   const moderator = await requireModerator({ role: 'ADMIN', next: '/admin/moderators' });
   const t = await getTranslations('AdminModerators');
   const accounts = await listModerators({ viewer: moderator });
+  const allLanguages = locales.map((l) => ({ code: l, label: languageName(locale, l) }));
   return (
     <div>
       <h1 className="text-3xl font-bold text-brand-dark">{t('title')}</h1>
@@ -40,7 +41,16 @@ export default async function ModeratorsPage({ params }: Props) {
                 {a.isDemo ? ` · ${t('demo')}` : ''}
               </p>
               <div className="mt-2">
-                <ModeratorRowForms id={a.id} name={a.name} role={a.role} disabled={a.disabled} self={a.id === moderator.id} />
+                <ModeratorRowForms
+                  id={a.id}
+                  name={a.name}
+                  role={a.role}
+                  organisation={a.organisation}
+                  languages={a.languages}
+                  allLanguages={allLanguages}
+                  disabled={a.disabled}
+                  self={a.id === moderator.id}
+                />
               </div>
             </li>
           ))}
@@ -50,7 +60,7 @@ export default async function ModeratorsPage({ params }: Props) {
         <h2 id="create-heading" className="text-xl font-bold">
           {t('createTitle')}
         </h2>
-        <CreateModeratorForm languages={locales.map((l) => ({ code: l, label: languageName(locale, l) }))} />
+        <CreateModeratorForm languages={allLanguages} />
       </section>
     </div>
   );

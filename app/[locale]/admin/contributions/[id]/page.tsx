@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { requireModerator } from '@/lib/auth/guards';
+import { env } from '@/lib/env';
 import { getReviewItem, nextInQueue } from '@/lib/moderation/queries';
 import { DECISIONS, parseQueueFilters, queueFiltersToParams } from '@/lib/moderation/schemas';
 import { DecisionPanel } from '@/components/admin/DecisionPanel';
@@ -21,7 +22,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const moderator = await requireModerator({ next: `/admin/contributions/${encodeURIComponent(id)}` });
   const sp = await searchParams;
-  const filters = parseQueueFilters(sp);
+  const filters = parseQueueFilters(sp, env().MODERATION_MODE);
   const t = await getTranslations('AdminReview');
   const ta = await getTranslations('AdminAudit');
   const format = await getFormatter();
