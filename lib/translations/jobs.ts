@@ -79,6 +79,32 @@ export async function enqueueTranslationJobs(
   return data.length;
 }
 
+/**
+ * The safety net: published contributions that still miss translations and have no job since
+ * their last change (published at once in post-moderation, edited by their author, restored…)
+ * get their jobs queued. Returns the number of jobs created.
+ */
+export async function enqueueMissingTranslations(opts: { limit?: number; client?: Db } = {}): Promise<number> {
+  const client = opts.client ?? defaultDb;
+  const own = [...locales];
+  const rows = await client.$queryRaw<{ id: string }[]>`
+    SELECT c.id::text AS id FROM "Contribution" c
+    WHERE c.status = 'PUBLISHED'
+      AND (SELECT count(*) FROM "ContributionTranslation" t
+           WHERE t."contributionId" = c.id AND t.locale = ANY(${own}) AND t.locale <> c.language
+             AND NOT (t.kind = 'MACHINE' AND t.stale))
+          < ${own.length} - CASE WHEN c.language = ANY(${own}) THEN 1 ELSE 0 END
+      AND NOT EXISTS (
+        SELECT 1 FROM "Job" j
+        WHERE j.kind = ${TRANSLATE_JOB} AND j.payload->>'contributionId' = c.id::text
+          AND j."createdAt" >= COALESCE(c."editedAt", c."publishedAt", c."createdAt"))
+    ORDER BY c."createdAt"
+    LIMIT ${opts.limit ?? 50}`;
+  let created = 0;
+  for (const r of rows) created += await enqueueTranslationJobs(client, r.id, { enabled: true });
+  return created;
+}
+
 interface ClaimedJob {
   id: bigint;
   payload: TranslateJobPayload;
@@ -195,11 +221,21 @@ export interface RunningWorker {
  * Returns null when no provider is configured. Registers its stop with lib/server/background.
  */
 export function startTranslationWorker(
-  opts: { provider?: TranslationProvider | null; intervalMs?: number; policy?: JobPolicy; log?: (m: string) => void; register?: (stop: () => Promise<void>) => void } = {},
+  opts: {
+    provider?: TranslationProvider | null;
+    intervalMs?: number;
+    /** How often to look for published contributions missing translations (default 1 min). */
+    sweepIntervalMs?: number;
+    policy?: JobPolicy;
+    log?: (m: string) => void;
+    register?: (stop: () => Promise<void>) => void;
+  } = {},
 ): RunningWorker | null {
   const provider = opts.provider === undefined ? configuredProvider() : opts.provider;
   if (!provider) return null;
   const interval = opts.intervalMs ?? 5_000;
+  const sweepEvery = opts.sweepIntervalMs ?? 60_000;
+  let lastSweep = 0;
   const log = opts.log ?? (() => {});
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
@@ -216,6 +252,11 @@ export function startTranslationWorker(
     if (stopped) return;
     let again = false;
     try {
+      if (Date.now() - lastSweep >= sweepEvery) {
+        lastSweep = Date.now();
+        const queued = await enqueueMissingTranslations();
+        if (queued) log(`translation jobs queued for published contributions: ${queued}`);
+      }
       const outcomes = await tick();
       for (const o of outcomes) if (o.outcome === 'failed' || o.outcome === 'retry') log(`translation job ${o.outcome}: ${o.error}`);
       again = outcomes.length > 0;

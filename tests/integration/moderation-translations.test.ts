@@ -8,7 +8,7 @@ import { db, resetDatabase } from './helpers';
 import { makeContribution, makeModerator } from './moderation-fixtures';
 import { startFakeTranslationServer, type FakeTranslationServer } from '../support/fake-translation-server';
 import { libreTranslateProvider, deeplProvider } from '../../lib/translations/provider';
-import { claimJobs, enqueueTranslationJobs, startTranslationWorker, workOnce, type JobPolicy } from '../../lib/translations/jobs';
+import { claimJobs, enqueueMissingTranslations, enqueueTranslationJobs, startTranslationWorker, workOnce, type JobPolicy } from '../../lib/translations/jobs';
 import { markTranslationsStale, saveReviewedTranslation, TranslationSameLanguage, TranslationTargetMissing } from '../../lib/translations/mutations';
 import { decide } from '../../lib/moderation/mutations';
 
@@ -131,6 +131,27 @@ describe('the translation jobs worker', () => {
     await db.job.create({ data: { kind: 'translate-contribution', payload: { contributionId: '00000000-0000-4000-8000-000000000000', locale: 'en' } } });
     expect((await workOnce({ provider: provider(), policy: fast, onStored: () => {} })).map((o) => o.outcome)).toEqual(['skipped', 'skipped']);
     expect(await db.contributionTranslation.count()).toBe(0);
+  });
+
+  it('queues the missing translations of contributions published without a decision (post-moderation, edits)', async () => {
+    const posted = await makeContribution({ status: 'PUBLISHED', language: 'es' });
+    const pending = await makeContribution({ status: 'PENDING' });
+    const complete = await makeContribution({ status: 'PUBLISHED', language: 'fr' });
+    for (const l of ['de', 'en', 'ar', 'zh', 'ko', 'es', 'it', 'pt', 'ru']) {
+      await db.contributionTranslation.create({ data: { contributionId: complete.id, locale: l, body: 'x', kind: 'MACHINE' } });
+    }
+    expect(await enqueueMissingTranslations()).toBe(9);
+    expect(await db.job.count({ where: { payload: { path: ['contributionId'], equals: posted.id } } })).toBe(9);
+    expect(await db.job.count({ where: { payload: { path: ['contributionId'], equals: pending.id } } })).toBe(0);
+    // Nothing twice, even once the jobs are done (or failed).
+    await drain();
+    expect(await enqueueMissingTranslations()).toBe(0);
+    await db.job.updateMany({ data: { status: 'FAILED' } });
+    expect(await enqueueMissingTranslations()).toBe(0);
+    // The author edits a complete one: its machine translations are stale, queued again.
+    await db.contribution.update({ where: { id: complete.id }, data: { body: 'Nouveau texte', editedAt: new Date(Date.now() + 1000), version: { increment: 1 } } });
+    await markTranslationsStale(db, complete.id);
+    expect(await enqueueMissingTranslations()).toBe(9);
   });
 
   it('claims each job once across concurrent workers (FOR UPDATE SKIP LOCKED)', async () => {
