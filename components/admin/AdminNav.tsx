@@ -1,6 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
-import { signOutAction } from '@/lib/auth/actions';
 import type { CurrentModerator } from '@/lib/auth/guards';
 
 /** The back office's own navigation bar (shown once signed in). */
@@ -31,8 +30,7 @@ export async function AdminNav({ moderator }: { moderator: CurrentModerator }) {
           <span>
             {t('signedInAs', { name: moderator.name, role: tm(`roles.${moderator.role}`), organisation: tm(`organisations.${moderator.organisation}`) })}
           </span>
-          <form action={signOutAction}>
-            <input type="hidden" name="locale" value={locale} />
+          <form method="post" action={`/${locale}/admin/sign-out`}>
             <button type="submit" className="rounded border border-line bg-white px-3 py-1 hover:bg-line">
               {t('signOut')}
             </button>

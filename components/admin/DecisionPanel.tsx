@@ -16,7 +16,7 @@ const danger = 'rounded bg-accent px-4 py-2 font-semibold text-white hover:opaci
  */
 export function DecisionPanel(props: { id: string; version: number; status: Status; decisions: Decision[]; locale: string; queue: string }) {
   const t = useTranslations('AdminReview');
-  const [state, action, pending] = useActionState<DecisionState, FormData>(decideAction, {});
+  const [state, action, pending] = useActionState<DecisionState, FormData>(decideAction, {}, `/${props.locale}/admin/contributions/${props.id}`);
   const hidden = (decision: Decision) => (
     <>
       <input type="hidden" name="contributionId" value={props.id} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { createModeratorAction, updateModeratorAction } from '@/lib/moderators/actions';
 import { ORGANISATIONS, ROLES, MIN_PASSWORD, type ModeratorFormState } from '@/lib/moderators/schemas';
 
@@ -10,7 +10,8 @@ const button = 'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-bra
 
 export function CreateModeratorForm({ languages }: { languages: { code: string; label: string }[] }) {
   const t = useTranslations('AdminModerators');
-  const [state, action, pending] = useActionState<ModeratorFormState, FormData>(createModeratorAction, {});
+  const locale = useLocale();
+  const [state, action, pending] = useActionState<ModeratorFormState, FormData>(createModeratorAction, {}, `/${locale}/admin/moderators`);
   const err = (k: keyof NonNullable<ModeratorFormState['fieldErrors']>) =>
     state.fieldErrors?.[k] ? (
       <span id={`create-${k}-error`} className="mt-1 block text-sm font-normal text-accent">
@@ -105,7 +106,8 @@ export function ModeratorRowForms(props: {
   self: boolean;
 }) {
   const t = useTranslations('AdminModerators');
-  const [state, action, pending] = useActionState<ModeratorFormState, FormData>(updateModeratorAction, {});
+  const locale = useLocale();
+  const [state, action, pending] = useActionState<ModeratorFormState, FormData>(updateModeratorAction, {}, `/${locale}/admin/moderators`);
   return (
     <div className="flex flex-wrap items-end gap-3">
       <form action={action} className="flex items-end gap-2">

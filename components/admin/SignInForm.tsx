@@ -7,7 +7,7 @@ import type { SignInState } from '@/lib/auth/schemas';
 
 export function SignInForm({ locale, next }: { locale: string; next?: string }) {
   const t = useTranslations('SignIn');
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {}, `/${locale}/admin/sign-in`);
   const error = state.error ? t(state.error === 'locked' ? 'errorLocked' : state.error === 'required' ? 'errorRequired' : 'errorInvalid') : null;
   return (
     <form action={action} className="mt-6 max-w-md space-y-4" aria-describedby={error ? 'sign-in-error' : undefined} noValidate>

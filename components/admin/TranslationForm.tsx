@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { saveTranslationAction } from '@/lib/translations/actions';
 import type { TranslationState } from '@/lib/translations/schemas';
 import { dirOf, langTag } from '@/lib/i18n/config';
@@ -9,7 +9,8 @@ import { dirOf, langTag } from '@/lib/i18n/config';
 /** One locale's translation: a textarea in that language's direction, saved as REVIEWED. */
 export function TranslationForm(props: { contributionId: string; locale: string; languageLabel: string; initial: string }) {
   const t = useTranslations('AdminTranslations');
-  const [state, action, pending] = useActionState<TranslationState, FormData>(saveTranslationAction, {});
+  const uiLocale = useLocale();
+  const [state, action, pending] = useActionState<TranslationState, FormData>(saveTranslationAction, {}, `/${uiLocale}/admin/contributions/${props.contributionId}/translations`);
   const fieldId = `body-${props.locale}`;
   const msgId = `msg-${props.locale}`;
   const message = state.ok ? t('saved') : state.fieldErrors?.body ? t(`errors.${state.fieldErrors.body}`) : state.error ? t(`errors.${state.error}`) : null;

@@ -1,11 +1,11 @@
 'use server';
-/** Sign-in and sign-out of the back office (Auth.js underneath). */
+/** Sign-in to the back office (Auth.js underneath); sign-out is app/[locale]/admin/sign-out/route.ts. */
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { checkOrigin } from '../security/origin';
 import { CredentialsSignin } from 'next-auth';
 import { isLocale, defaultLocale } from '../i18n/config';
-import { signIn, signOut } from './index';
+import { signIn } from './index';
 import { safeCallbackPath } from './permissions';
 import { signInSchema, type SignInState } from './schemas';
 
@@ -23,11 +23,4 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     throw e;
   }
   redirect(safeCallbackPath(formData.get('next'), locale));
-}
-
-export async function signOutAction(formData: FormData): Promise<void> {
-  const rawLocale = formData.get('locale');
-  const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
-  await signOut({ redirect: false });
-  redirect(`/${locale}/admin/sign-in?signedOut=1`);
 }

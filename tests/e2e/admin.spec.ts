@@ -12,6 +12,10 @@
  *  - the generic sign-in error and the lockout.
  * Run on a fresh database (rm -rf .data-e2e-<base>): it counts on the demo set as seeded.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ARCHIVE, OPEN } from './servers';
@@ -283,6 +287,9 @@ test('every back-office route and action refuses visitors and, where due, plain 
     expect(html, route).not.toContain(reviewText!);
     expect(html, route).not.toContain(ADMIN.email);
   }
+  // Sign-out only answers same-origin POSTs (no GET, no cross-site logout).
+  expect((await anonymous.post('/fr/admin/sign-out', { headers: { Origin: 'https://evil.example' }, maxRedirects: 0 })).status()).toBe(403);
+  expect((await anonymous.get('/fr/admin/sign-out', { maxRedirects: 0 })).status()).toBe(405);
   const csv = await anonymous.get('/api/admin/audit.csv');
   expect(csv.status()).toBe(401);
   expect(await csv.text()).not.toContain('PUBLISHED');
@@ -453,4 +460,37 @@ test('post-moderation (open consultation): published contributions not yet revie
   await page.goto(`${OPEN.url}/fr/admin/contributions/${first}`);
   await expect(page.getByTestId('status')).toHaveText('Publiée');
   await expect(page.getByRole('button', { name: 'Confirmer la publication' })).toHaveCount(0);
+});
+
+test('every back-office page is valid HTML (Nu HTML Checker), in French and Arabic', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, ADMIN, 'fr', OPEN.url);
+  await page.goto(`${OPEN.url}/fr/admin?status=PENDING`);
+  const id = (await page.locator('[data-contribution]').first().getAttribute('data-contribution'))!;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsi-vnu-admin-'));
+  const files: string[] = [];
+  for (const locale of ['fr', 'ar']) {
+    for (const p of ['/admin', `/admin/contributions/${id}`, `/admin/contributions/${id}/translations`, '/admin/audit', '/admin/moderators']) {
+      const res = await page.request.get(`${OPEN.url}/${locale}${p}`);
+      expect(res.status(), p).toBe(200);
+      const file = path.join(dir, `${locale}${p.replace(/[/?=&]/g, '_')}.html`);
+      fs.writeFileSync(file, await res.text());
+      files.push(file);
+    }
+    const signInPage = await playwrightRequest.newContext();
+    const res = await signInPage.get(`${OPEN.url}/${locale}/admin/sign-in`);
+    fs.writeFileSync(path.join(dir, `${locale}_sign-in.html`), await res.text());
+    files.push(path.join(dir, `${locale}_sign-in.html`));
+    await signInPage.dispose();
+  }
+  const jar = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
+  let output = '';
+  try {
+    execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (e) {
+    output = (e as { stderr?: string }).stderr ?? String(e);
+  }
+  const messages = output ? (JSON.parse(output).messages as { url: string; message: string; lastLine?: number }[]) : [];
+  expect(messages.map((m) => `${path.basename(m.url)}:${m.lastLine ?? '?'} ${m.message}`)).toEqual([]);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
