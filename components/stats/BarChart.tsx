@@ -33,6 +33,9 @@ export function BarChart({
   const nf = new Intl.NumberFormat(locale);
   const fmt = (n: number) => nf.format(n);
   const layout = orientation === 'horizontal' ? horizontalBars(data, { dir, format: fmt }) : verticalColumns(data, { dir, format: fmt });
+  // Labels are laid out with physical anchors (the SVG is direction="ltr"); right-to-left text gets
+  // its own direction so that ellipses and punctuation sit where a reader of Arabic expects them.
+  const flip = (a: 'start' | 'end' | 'middle') => (dir === 'rtl' ? (a === 'start' ? 'end' : a === 'end' ? 'start' : a) : a);
   const short = (s: string) => (Array.from(s).length > 42 ? Array.from(s).slice(0, 40).join('') + '…' : s);
   return (
     <figure className="chart mt-4">
@@ -51,7 +54,7 @@ export function BarChart({
           <g key={i}>
             <rect x={b.x} y={b.y} width={b.width} height={b.height} fill="#1d3f8f" rx="2" />
             {orientation === 'horizontal' ? (
-              <text x={b.labelX} y={b.labelY} textAnchor={b.labelAnchor} dominantBaseline="middle" fill="#1b1f3b">
+              <text x={b.labelX} y={b.labelY} textAnchor={flip(b.labelAnchor)} direction={dir} dominantBaseline="middle" fill="#1b1f3b">
                 {short(b.label)}
               </text>
             ) : i % tickEvery === 0 ? (
