@@ -111,6 +111,7 @@ function fold(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
+    .normalize('NFC') // recompose what is not a mark (Hangul syllables)
     .split('')
     .map((c) => CAPITAL_CONFUSABLES[c] ?? c)
     .join('')
@@ -134,7 +135,7 @@ export function isImpersonation(pseudonym: string): boolean {
   const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const compact = words.join('');
   // Cyrillic words are checked before look-alike folding turned some letters Latin.
-  const cyr = pseudonym.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const cyr = pseudonym.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   if (CONTAINED.some((w) => compact.includes(w) || cyr.includes(w))) return true;
   if (words.some((w) => WHOLE_WORD.has(w))) return true;
   if (words.some((w) => WORD_START.some((s) => w.startsWith(s)))) return true;

@@ -1,13 +1,22 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { getQuestion } from '@/lib/catalogue/queries';
+import { countPublishedByLanguage, decodeCursor, listPublishedContributions } from '@/lib/contributions/queries';
+import { currentPhase } from '@/lib/consultation/guard';
+import { isLocale, type Locale } from '@/lib/i18n/config';
+import { ContributionList } from '@/components/contributions/ContributionList';
+import { LanguageFilter } from '@/components/contributions/LanguageFilter';
 
 type Props = {
   params: Promise<{ locale: string; slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
@@ -15,13 +24,34 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return q ? { title: q.title, description: q.context ?? q.theme.title } : {};
 }
 
-export default async function QuestionPage({ params }: Props) {
+export default async function QuestionPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
+  const sp = await searchParams;
   const t = await getTranslations('Question');
+  const tc = await getTranslations('Contributions');
   const nav = await getTranslations('Nav');
   const q = await getQuestion(slug, locale);
   if (!q) notFound();
+
+  const langParam = one(sp.lang);
+  const language: Locale | null = isLocale(langParam) ? langParam : null;
+  const cursor = decodeCursor(one(sp.before));
+  const originalParam = one(sp.original);
+  const originalId = originalParam && UUID.test(originalParam) ? originalParam : null;
+  const [page, counts] = await Promise.all([
+    listPublishedContributions({ questionId: q.id, locale, language, cursor }),
+    countPublishedByLanguage(q.id),
+  ]);
+  const phase = currentPhase();
+  const shown = language ? (counts.byLanguage[language] ?? 0) : counts.total;
+  const baseQuery: Record<string, string> = {};
+  if (language) baseQuery.lang = language;
+  if (cursor && one(sp.before)) baseQuery.before = one(sp.before)!;
+  const olderQuery = page.next ? new URLSearchParams({ ...(language ? { lang: language } : {}), before: page.next }).toString() : null;
+  const messages = await getMessages();
+  const clientMessages = { Report: messages.Report, FormErrors: messages.FormErrors };
+
   return (
     <article>
       <nav aria-label={nav('breadcrumb')} className="text-sm text-muted">
@@ -52,11 +82,59 @@ export default async function QuestionPage({ params }: Props) {
         </section>
       ) : null}
 
+      <section id="contribute" aria-labelledby="contribute-heading" className="mt-8 max-w-4xl">
+        <h2 id="contribute-heading" className="sr-only">
+          {t('speakUp')}
+        </h2>
+        {phase === 'open' ? (
+          <p>
+            <Link
+              href={`/questions/${q.slug}/contribute`}
+              className="inline-block rounded bg-brand px-5 py-3 text-lg font-semibold text-white hover:bg-brand-dark"
+              data-testid="speak-up"
+            >
+              {t('speakUp')}
+            </Link>
+          </p>
+        ) : (
+          <p className="rounded border-s-4 border-amber-700 bg-amber-50 p-4" data-testid="not-open">
+            {phase === 'before' ? tc('notYetOpen') : tc('closedNotice')}
+          </p>
+        )}
+      </section>
+
       <section aria-labelledby="contributions-heading" className="mt-10">
         <h2 id="contributions-heading" className="text-2xl font-bold">
-          {t('contributionsHeading')}
+          {t('contributionsHeading')} <span className="text-lg font-normal text-muted">({tc('count', { count: counts.total })})</span>
         </h2>
-        <p className="mt-3 text-muted">{t('noContributions')}</p>
+        {counts.total > 0 ? <LanguageFilter action={`/${locale}/questions/${q.slug}`} current={language} total={counts.total} byLanguage={counts.byLanguage} /> : null}
+        {language ? (
+          <p className="mt-3 text-sm" aria-live="polite">
+            {tc('filtered', { count: shown })}{' '}
+            <a href={`/${locale}/questions/${q.slug}#contributions-heading`} className="text-brand underline underline-offset-2">
+              {tc('clearFilter')}
+            </a>
+          </p>
+        ) : null}
+        {page.items.length ? (
+          <NextIntlClientProvider messages={clientMessages}>
+            <ContributionList items={page.items} locale={locale as Locale} originalId={originalId} baseQuery={baseQuery} />
+          </NextIntlClientProvider>
+        ) : (
+          <p className="mt-3 text-muted">{cursor ? tc('noMore') : language ? tc('noneInLanguage') : t('noContributions')}</p>
+        )}
+        <nav aria-label={tc('pagination')} className="mt-6 flex flex-wrap gap-4">
+          {cursor ? (
+            <a href={`/${locale}/questions/${q.slug}${language ? `?lang=${language}` : ''}#contributions-heading`} className="text-brand underline underline-offset-2">
+              {tc('newest')}
+            </a>
+          ) : null}
+          {olderQuery ? (
+            <a href={`/${locale}/questions/${q.slug}?${olderQuery}#contributions-heading`} rel="next" className="text-brand underline underline-offset-2" data-testid="older">
+              {tc('older')}
+            </a>
+          ) : null}
+        </nav>
       </section>
 
       {q.siblings.length ? (

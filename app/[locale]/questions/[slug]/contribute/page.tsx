@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { getQuestion } from '@/lib/catalogue/queries';
+import { currentPhase } from '@/lib/consultation/guard';
+import { issueFormToken } from '@/lib/contributions/form-token';
+import { siteOrigin } from '@/lib/security/origin';
+import type { Locale } from '@/lib/i18n/config';
+import { ContributionForm } from '@/components/contributions/ContributionForm';
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const [q, t] = await Promise.all([getQuestion(slug, locale), getTranslations({ locale, namespace: 'Contribute' })]);
+  // A form with a per-render token: never indexed, never cached as a shared page.
+  return q ? { title: t('title', { question: q.title }), robots: { index: false, follow: true } } : {};
+}
+
+/** The contribution form of a question (a page of its own: it carries a fresh form token). */
+export default async function ContributePage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations('Contribute');
+  const tc = await getTranslations('Contributions');
+  const q = await getQuestion(slug, locale);
+  if (!q) notFound();
+  const phase = currentPhase();
+  const messages = await getMessages();
+  return (
+    <article className="max-w-4xl">
+      <p className="text-sm">
+        <Link href={`/questions/${q.slug}`} className="text-brand underline underline-offset-2">
+          {t('backTo', { question: q.title })}
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-extrabold leading-tight text-brand-dark">{t('heading')}</h1>
+      <p className="mt-2 text-lg">{q.title}</p>
+      {phase !== 'open' ? (
+        <p className="mt-6 rounded border-s-4 border-amber-700 bg-amber-50 p-4" data-testid="not-open">
+          {phase === 'before' ? tc('notYetOpen') : tc('closedNotice')}
+        </p>
+      ) : (
+        <>
+          <p className="mt-4 text-muted">{t('intro')}</p>
+          <div className="mt-6">
+            <NextIntlClientProvider messages={{ Contribute: messages.Contribute, FormErrors: messages.FormErrors }}>
+              <ContributionForm
+                questionSlug={q.slug}
+                questionTitle={q.title}
+                locale={locale as Locale}
+                formToken={issueFormToken()}
+                origin={siteOrigin(await headers())}
+                charterHref={`/${locale}/charter`}
+              />
+            </NextIntlClientProvider>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,317 @@
+'use client';
+/**
+ * "Speak up on this topic": the contribution form. Works without JavaScript (a server action
+ * posted by the browser, the page re-rendered with the errors or the confirmation); with
+ * JavaScript it validates as you type with the same zod schemas as the server, suggests the
+ * language of the text, and never submits twice (one form token = one idempotency key).
+ */
+import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
+import { contributeAction, suggestLanguageAction, type ContributeState } from '@/lib/contributions/actions';
+import { bodySchema, consentSchema, languageSchema, LIMITS, pseudonymSchema, type ErrorKey } from '@/lib/contributions/schemas';
+import { codePointLength } from '@/lib/contributions/text';
+import { dirOf, endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
+import { FieldError, useErrorText } from './FieldError';
+import { Confirmation } from './Confirmation';
+
+type Field = 'pseudonym' | 'body' | 'language' | 'consent';
+const FIELDS: Field[] = ['pseudonym', 'body', 'language', 'consent'];
+const validators = { pseudonym: pseudonymSchema, body: bodySchema, language: languageSchema, consent: consentSchema };
+
+function check(field: Field, value: string | boolean): ErrorKey | undefined {
+  const r = validators[field].safeParse(value);
+  return r.success ? undefined : (r.error.issues[0]?.message as ErrorKey);
+}
+
+export interface ContributionFormProps {
+  questionSlug: string;
+  questionTitle: string;
+  locale: Locale;
+  formToken: string;
+  origin: string;
+  charterHref: string;
+}
+
+export function ContributionForm({ questionSlug, questionTitle, locale, formToken, origin, charterHref }: ContributionFormProps) {
+  const t = useTranslations('Contribute');
+  const errorText = useErrorText();
+  const [state, formAction, pending] = useActionState<ContributeState, FormData>(contributeAction, { status: 'idle' });
+  const serverValues = state.status === 'error' ? state.values : {};
+  const [values, setValues] = useState({
+    pseudonym: serverValues.pseudonym ?? '',
+    body: serverValues.body ?? '',
+    language: (serverValues.language as Locale) ?? locale,
+    consent: serverValues.consent === 'on',
+  });
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [clientErrors, setClientErrors] = useState<Partial<Record<Field, ErrorKey>>>({});
+  const [edited, setEdited] = useState<Partial<Record<Field, boolean>>>({});
+  const [languageTouched, setLanguageTouched] = useState(false);
+  const [suggestion, setSuggestion] = useState<Locale | null>(null);
+  const [autoNote, setAutoNote] = useState<Locale | null>(null);
+  const [, startTransition] = useTransition();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const id = useId();
+  const ids = Object.fromEntries(FIELDS.map((f) => [f, `${id}-${f}`])) as Record<Field, string>;
+  const token = (state.status === 'error' && state.formToken) || formToken;
+
+  // The server answered with errors: show them (fields edited since keep their own checks).
+  const serverFields = state.status === 'error' ? (state.fields ?? {}) : {};
+  const errorFor = (f: Field): ErrorKey | undefined => clientErrors[f] ?? (edited[f] ? undefined : (serverFields[f] as ErrorKey | undefined));
+  const [submitErrors, setSubmitErrors] = useState<Field[] | null>(null);
+
+  useEffect(() => {
+    if (state.status === 'error') {
+      setEdited({});
+      setSubmitErrors(null);
+      summaryRef.current?.focus();
+    }
+  }, [state]);
+
+  // Suggest the language of the text as the contributor types (asked to the server, debounced).
+  const body = values.body;
+  useEffect(() => {
+    if (codePointLength(body.trim()) < LIMITS.body.min) {
+      setSuggestion(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      startTransition(async () => {
+        try {
+          const guess = await suggestLanguageAction(body.slice(0, 2000));
+          if (!guess.language || !guess.reliable) return setSuggestion(null);
+          setSuggestion(guess.language);
+        } catch {
+          setSuggestion(null);
+        }
+      });
+    }, 700);
+    return () => clearTimeout(timer);
+  }, [body]);
+
+  // Not chosen by hand yet: follow the text; chosen by hand: only suggest.
+  useEffect(() => {
+    if (suggestion && !languageTouched && suggestion !== values.language) {
+      setValues((v) => ({ ...v, language: suggestion }));
+      setAutoNote(suggestion);
+    }
+  }, [suggestion, languageTouched, values.language]);
+
+  if (state.status === 'done') {
+    return <Confirmation state={state} origin={origin} locale={locale} questionTitle={questionTitle} />;
+  }
+
+  const set = (f: Field, v: string | boolean) => {
+    setValues((old) => ({ ...old, [f]: v }));
+    setEdited((e) => ({ ...e, [f]: true }));
+    if (touched[f] || clientErrors[f]) setClientErrors((e) => ({ ...e, [f]: check(f, v) }));
+  };
+  const blur = (f: Field) => {
+    setTouched((x) => ({ ...x, [f]: true }));
+    setClientErrors((e) => ({ ...e, [f]: check(f, values[f]) }));
+  };
+
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    const errors = Object.fromEntries(FIELDS.map((f) => [f, check(f, values[f])])) as Partial<Record<Field, ErrorKey>>;
+    const failing = FIELDS.filter((f) => errors[f]);
+    if (failing.length) {
+      e.preventDefault();
+      setClientErrors(errors);
+      setTouched({ pseudonym: true, body: true, language: true, consent: true });
+      setSubmitErrors(failing);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    } else {
+      setSubmitErrors(null);
+    }
+  };
+
+  const failingFields = submitErrors ?? (state.status === 'error' ? FIELDS.filter((f) => errorFor(f)) : []);
+  const formError = state.status === 'error' && !submitErrors && failingFields.length === 0 ? state.error : undefined;
+  const showSummary = failingFields.length > 0 || !!formError;
+  const count = codePointLength(values.body);
+  const describedBy = (f: Field, extra?: string) => [extra, `${ids[f]}-error`].filter(Boolean).join(' ');
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6" aria-describedby={`${id}-required`}>
+      <p id={`${id}-required`} className="text-sm text-muted">
+        {t('requiredNote')}
+      </p>
+      <div
+        ref={summaryRef}
+        tabIndex={-1}
+        role="alert"
+        aria-labelledby={showSummary ? `${id}-summary-title` : undefined}
+        className={showSummary ? 'rounded border-s-4 border-accent bg-red-50 p-4' : 'sr-only'}
+      >
+        {showSummary ? (
+          <>
+            <h2 id={`${id}-summary-title`} className="font-bold">
+              {t('errorSummary')}
+            </h2>
+            {formError ? (
+              <p className="mt-1" data-testid="form-error">
+                {errorText(formError, formError === 'rateLimited' && state.status === 'error' && state.retryAfter ? { seconds: state.retryAfter } : {})}
+              </p>
+            ) : null}
+            {failingFields.length ? (
+              <ul className="mt-2 list-disc ps-5">
+                {failingFields.map((f) => (
+                  <li key={f}>
+                    <a href={`#${ids[f]}`} className="underline">
+                      {t(`fields.${f}`)}: {errorText(errorFor(f))}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+
+      <input type="hidden" name="question" value={questionSlug} />
+      <input type="hidden" name="formToken" value={token} />
+
+      <div>
+        <label htmlFor={ids.pseudonym} className="block font-semibold">
+          {t('fields.pseudonym')} <span aria-hidden="true">*</span>
+        </label>
+        <p id={`${ids.pseudonym}-hint`} className="text-sm text-muted">
+          {t('pseudonymHint', { min: LIMITS.pseudonym.min, max: LIMITS.pseudonym.max })}
+        </p>
+        <input
+          id={ids.pseudonym}
+          name="pseudonym"
+          type="text"
+          required
+          autoComplete="nickname"
+          maxLength={200}
+          dir="auto"
+          value={values.pseudonym}
+          onChange={(e) => set('pseudonym', e.target.value)}
+          onBlur={() => blur('pseudonym')}
+          aria-invalid={errorFor('pseudonym') ? true : undefined}
+          aria-describedby={describedBy('pseudonym', `${ids.pseudonym}-hint`)}
+          className="mt-1 w-full max-w-md rounded border border-muted px-3 py-2"
+        />
+        <FieldError id={`${ids.pseudonym}-error`} error={errorFor('pseudonym')} />
+      </div>
+
+      <div>
+        <label htmlFor={ids.body} className="block font-semibold">
+          {t('fields.body')} <span aria-hidden="true">*</span>
+        </label>
+        <p id={`${ids.body}-hint`} className="text-sm text-muted">
+          {t('bodyHint', { min: LIMITS.body.min, max: LIMITS.body.max })}
+        </p>
+        <textarea
+          id={ids.body}
+          name="body"
+          required
+          rows={12}
+          lang={langTag(values.language)}
+          dir={dirOf(values.language)}
+          value={values.body}
+          onChange={(e) => set('body', e.target.value)}
+          onBlur={() => blur('body')}
+          aria-invalid={errorFor('body') ? true : undefined}
+          aria-describedby={describedBy('body', `${ids.body}-hint ${ids.body}-count`)}
+          className="mt-1 w-full rounded border border-muted px-3 py-2"
+        />
+        <p id={`${ids.body}-count`} className={`text-sm ${count > LIMITS.body.max ? 'font-semibold text-accent' : 'text-muted'}`}>
+          {t('counter', { count, max: LIMITS.body.max })}
+        </p>
+        <FieldError id={`${ids.body}-error`} error={errorFor('body')} />
+      </div>
+
+      <div>
+        <label htmlFor={ids.language} className="block font-semibold">
+          {t('fields.language')} <span aria-hidden="true">*</span>
+        </label>
+        <p id={`${ids.language}-hint`} className="text-sm text-muted">
+          {t('languageHint')}
+        </p>
+        <select
+          id={ids.language}
+          name="language"
+          value={values.language}
+          onChange={(e) => {
+            setLanguageTouched(true);
+            setAutoNote(null);
+            set('language', e.target.value);
+          }}
+          aria-invalid={errorFor('language') ? true : undefined}
+          aria-describedby={describedBy('language', `${ids.language}-hint ${ids.language}-suggest`)}
+          className="mt-1 rounded border border-muted bg-white px-3 py-2"
+        >
+          {locales.map((l) => (
+            <option key={l} value={l} lang={langTag(l)}>
+              {endonyms[l]}
+            </option>
+          ))}
+        </select>
+        <div id={`${ids.language}-suggest`} aria-live="polite" className="mt-1 text-sm">
+          {autoNote && autoNote === values.language ? (
+            <p data-testid="language-auto">{t('languageDetected', { language: endonyms[autoNote] })}</p>
+          ) : suggestion && languageTouched && suggestion !== values.language ? (
+            <p data-testid="language-suggestion">
+              {t('languageSuggestion', { language: endonyms[suggestion] })}{' '}
+              <button
+                type="button"
+                className="ms-1 rounded border border-brand px-2 py-0.5 font-semibold text-brand"
+                onClick={() => set('language', suggestion)}
+              >
+                {t('useLanguage', { language: endonyms[suggestion] })}
+              </button>
+            </p>
+          ) : null}
+        </div>
+        <FieldError id={`${ids.language}-error`} error={errorFor('language')} />
+      </div>
+
+      {/* The honeypot: hidden from people (visually and from assistive technologies), filled by bots. */}
+      <div aria-hidden="true" className="absolute -start-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor={`${id}-website`}>{t('honeypot')}</label>
+        <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <div>
+        <div className="flex items-start gap-3">
+          <input
+            id={ids.consent}
+            name="consent"
+            type="checkbox"
+            required
+            checked={values.consent}
+            onChange={(e) => set('consent', e.target.checked)}
+            aria-invalid={errorFor('consent') ? true : undefined}
+            aria-describedby={describedBy('consent')}
+            className="mt-1.5 h-5 w-5 shrink-0"
+          />
+          <label htmlFor={ids.consent}>
+            {t.rich('consent', {
+              charter: (chunks) => (
+                <a href={charterHref} className="text-brand underline underline-offset-2" target="_blank" rel="noopener">
+                  {chunks}
+                  <span className="sr-only"> ({t('newTab')})</span>
+                </a>
+              ),
+            })}
+          </label>
+        </div>
+        <FieldError id={`${ids.consent}-error`} error={errorFor('consent')} />
+      </div>
+
+      <div className="flex flex-wrap items-center gap-4">
+        <button
+          type="submit"
+          disabled={pending}
+          aria-disabled={pending}
+          className="rounded bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+        >
+          {pending ? t('sending') : t('submit')}
+        </button>
+        <p className="text-sm text-muted">{t('licenceNote')}</p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { renderContribution, UGC_REL } from '@/lib/contributions/render';
+import { dirOf, langTag } from '@/lib/i18n/config';
+
+/**
+ * A contribution's text: paragraphs and line breaks, web addresses as safe links (or plain text
+ * with links=false). Text nodes only: nothing a contributor writes becomes markup.
+ */
+export function ContributionText({ body, language, links = true, className = '' }: { body: string; language: string; links?: boolean; className?: string }) {
+  const paragraphs = renderContribution(body, { links });
+  return (
+    <div lang={langTag(language)} dir={dirOf(language)} className={`space-y-3 break-words text-start ${className}`}>
+      {paragraphs.map((lines, i) => (
+        <p key={i}>
+          {lines.map((segments, j) => (
+            <span key={j}>
+              {j > 0 ? <br /> : null}
+              {segments.map((s, k) =>
+                s.kind === 'link' ? (
+                  <a key={k} href={s.href} rel={UGC_REL} className="text-brand underline underline-offset-2">
+                    {s.text}
+                  </a>
+                ) : (
+                  <span key={k}>{s.text}</span>
+                ),
+              )}
+            </span>
+          ))}
+        </p>
+      ))}
+    </div>
+  );
+}

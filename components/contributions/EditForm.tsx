@@ -1,0 +1,123 @@
+'use client';
+/** Editing through the private link: pseudonym, text and language, checked as on posting. */
+import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { editAction, type SimpleState } from '@/lib/contributions/actions';
+import { bodySchema, languageSchema, LIMITS, pseudonymSchema, type ErrorKey } from '@/lib/contributions/schemas';
+import { codePointLength } from '@/lib/contributions/text';
+import { dirOf, endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
+import { FieldError, useErrorText } from './FieldError';
+
+type Field = 'pseudonym' | 'body' | 'language';
+const validators = { pseudonym: pseudonymSchema, body: bodySchema, language: languageSchema };
+const check = (f: Field, v: string): ErrorKey | undefined => {
+  const r = validators[f].safeParse(v);
+  return r.success ? undefined : (r.error.issues[0]?.message as ErrorKey);
+};
+
+export function EditForm({ token, version, initial }: { token: string; version: number; initial: { pseudonym: string; body: string; language: Locale } }) {
+  const t = useTranslations('PrivateLink');
+  const tc = useTranslations('Contribute');
+  const errorText = useErrorText();
+  const [state, action, pending] = useActionState<SimpleState, FormData>(editAction, { status: 'idle' });
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Partial<Record<Field, ErrorKey>>>({});
+  const statusRef = useRef<HTMLDivElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (state.status !== 'idle') statusRef.current?.focus();
+    if (state.status === 'error' && state.fields) setErrors(state.fields as Partial<Record<Field, ErrorKey>>);
+  }, [state]);
+
+  const set = (f: Field, v: string) => {
+    setValues((old) => ({ ...old, [f]: v }));
+    if (errors[f]) setErrors((e) => ({ ...e, [f]: check(f, v) }));
+  };
+  const onSubmit = (e: React.FormEvent) => {
+    const next = { pseudonym: check('pseudonym', values.pseudonym), body: check('body', values.body), language: check('language', values.language) };
+    if (next.pseudonym || next.body || next.language) {
+      e.preventDefault();
+      setErrors(next);
+    }
+  };
+  const formError = state.status === 'error' && !state.fields ? state.error : undefined;
+
+  return (
+    <form action={action} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="edit-form">
+      <div ref={statusRef} tabIndex={-1} role="status" className="focus:outline-none">
+        {state.status === 'done' ? <p className="rounded bg-emerald-50 p-3 font-medium text-emerald-900">{state.changed ? t('saved') : t('unchanged')}</p> : null}
+        {formError ? (
+          <p role="alert" className="rounded bg-red-50 p-3 font-medium text-accent">
+            {errorText(formError, formError === 'rateLimited' && state.status === 'error' && state.retryAfter ? { seconds: state.retryAfter } : {})}
+          </p>
+        ) : null}
+      </div>
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="version" value={version} />
+      <div>
+        <label htmlFor={`${id}-pseudonym`} className="block font-semibold">
+          {tc('fields.pseudonym')}
+        </label>
+        <input
+          id={`${id}-pseudonym`}
+          name="pseudonym"
+          type="text"
+          dir="auto"
+          value={values.pseudonym}
+          onChange={(e) => set('pseudonym', e.target.value)}
+          onBlur={() => setErrors((x) => ({ ...x, pseudonym: check('pseudonym', values.pseudonym) }))}
+          aria-invalid={errors.pseudonym ? true : undefined}
+          aria-describedby={`${id}-pseudonym-error`}
+          className="mt-1 w-full max-w-md rounded border border-muted px-3 py-2"
+        />
+        <FieldError id={`${id}-pseudonym-error`} error={errors.pseudonym} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-body`} className="block font-semibold">
+          {tc('fields.body')}
+        </label>
+        <textarea
+          id={`${id}-body`}
+          name="body"
+          rows={10}
+          lang={langTag(values.language)}
+          dir={dirOf(values.language)}
+          value={values.body}
+          onChange={(e) => set('body', e.target.value)}
+          onBlur={() => setErrors((x) => ({ ...x, body: check('body', values.body) }))}
+          aria-invalid={errors.body ? true : undefined}
+          aria-describedby={`${id}-body-count ${id}-body-error`}
+          className="mt-1 w-full rounded border border-muted px-3 py-2"
+        />
+        <p id={`${id}-body-count`} className="text-sm text-muted">
+          {tc('counter', { count: codePointLength(values.body), max: LIMITS.body.max })}
+        </p>
+        <FieldError id={`${id}-body-error`} error={errors.body} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-language`} className="block font-semibold">
+          {tc('fields.language')}
+        </label>
+        <select
+          id={`${id}-language`}
+          name="language"
+          value={values.language}
+          onChange={(e) => set('language', e.target.value)}
+          aria-describedby={`${id}-language-error`}
+          className="mt-1 rounded border border-muted bg-white px-3 py-2"
+        >
+          {locales.map((l) => (
+            <option key={l} value={l} lang={langTag(l)}>
+              {endonyms[l]}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-language-error`} error={errors.language} />
+      </div>
+      <button type="submit" disabled={pending} className="rounded bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark disabled:opacity-60">
+        {pending ? tc('sending') : t('save')}
+      </button>
+    </form>
+  );
+}
