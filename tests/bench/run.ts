@@ -95,6 +95,36 @@ async function questionWithMost(pgUrl: string): Promise<string> {
   }
 }
 
+async function firstQuestion(pgUrl: string): Promise<string> {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    return (await c.query(`SELECT slug FROM "Question" ORDER BY id LIMIT 1`)).rows[0].slug;
+  } finally {
+    await c.end();
+  }
+}
+
+async function publishedOf(pgUrl: string, slug: string): Promise<number> {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    return (await c.query(`SELECT count(*)::int AS n FROM "Contribution" c JOIN "Question" q ON q.id = c."questionId" WHERE q.slug = $1 AND c.status = 'PUBLISHED'`, [slug])).rows[0].n;
+  } finally {
+    await c.end();
+  }
+}
+
+async function otherQuestion(pgUrl: string, not: string): Promise<string> {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    return (await c.query(`SELECT slug FROM "Question" WHERE slug <> $1 ORDER BY id DESC LIMIT 1`, [not])).rows[0].slug;
+  } finally {
+    await c.end();
+  }
+}
+
 async function readBench(app: AppServer, question: string): Promise<PageRow[]> {
   const pages: { name: string; path: string }[] = [];
   const docs = await getPage(app.url, '/fr/documents');
@@ -272,9 +302,9 @@ async function main() {
   let app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1' } });
   let rss = rssSampler(app.pid);
   const { seedQuestion } = await import('../../lib/seed/load');
-  const question = await questionWithMost(app.pgUrl);
+  const question = await firstQuestion(app.pgUrl);
   const added = await seedQuestion({ url: app.pgUrl, questionSlug: question, count: 50 });
-  log(`question "${question}": ${added} contributions added to reach 50 published`);
+  log(`question "${question}": ${added} contributions added, ${await publishedOf(app.pgUrl, question)} published`);
   const rows = await readBench(app, question);
   const readHtml = (await getPage(app.url, '/fr')).body.toString();
   const readJs = jsKbGz(readHtml);
@@ -293,7 +323,9 @@ async function main() {
   let posting: Awaited<ReturnType<typeof postLoad>> | null = null;
   const probe = await fetch(`${app.url}/api/contributions`);
   if (probe.status === 200) {
-    posting = await postLoad(app, question, POST_DURATION);
+    // Posts go to another question: the read benchmark's question keeps its 50 next time.
+    const other = await otherQuestion(app.pgUrl, question);
+    posting = await postLoad(app, other, POST_DURATION);
     log(`posting: ${posting.acknowledged} acknowledged in ${POST_DURATION} s (${posting.perSec.toFixed(0)}/s), lost ${posting.lost}, duplicates ${posting.duplicates}, statuses ${JSON.stringify(posting.statuses)}`);
   } else {
     log('posting: /api/contributions not available, not measured');
@@ -307,7 +339,8 @@ async function main() {
   let million: Awaited<ReturnType<typeof millionBench>> | null = null;
   if (MILLION) {
     const { seedLoad } = await import('../../lib/seed/load');
-    app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { PAGE_CACHE: '0' } });
+    // Its own database (the million rows would otherwise change what the read benchmark measures).
+    app = await startApp({ port: PORT, pgPort: PG_PORT + 1, dataDir: `${DATA}-million`, distDir: DIST, env: { PAGE_CACHE: '0' } });
     rss = rssSampler(app.pid);
     const started = Date.now();
     const n = await seedLoad({ url: app.pgUrl, total: 1_000_000, onProgress: (d, t) => process.stdout.write(`\r[bench] seeding ${d}/${t}   `) });

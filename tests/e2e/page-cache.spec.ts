@@ -1,0 +1,49 @@
+/**
+ * The production server's page cache, seen from outside: anonymous reads are served from
+ * memory (X-Cache: HIT) with the same security headers and a fresh nonce; anything personal
+ * bypasses it; a new published contribution shows at once (tags, not time).
+ */
+import { expect, test } from '@playwright/test';
+import { ARCHIVE, OPEN } from './servers';
+
+test('anonymous reads are cached; cookies, the back office and the API are not', async ({ request }) => {
+  await request.get('/fr/citizens');
+  const hit = await request.get('/fr/citizens');
+  expect(hit.headers()['x-cache']).toBe('HIT');
+  expect(hit.headers()['content-security-policy']).toMatch(/'nonce-/);
+  const withCookie = await request.get('/fr/citizens', { headers: { cookie: 'anything=1' } });
+  expect(withCookie.status()).toBe(200);
+  expect(withCookie.headers()['x-cache']).toBeUndefined();
+  const admin = await request.get('/fr/admin', { maxRedirects: 0 });
+  expect(admin.headers()['x-cache']).toBeUndefined();
+  const api = await request.get('/api/health');
+  expect(api.headers()['x-cache']).toBeUndefined();
+  const missing = await request.get('/fr/questions/no-such-question');
+  expect(missing.status()).toBe(404);
+  expect((await request.get('/fr/questions/no-such-question')).headers()['x-cache']).not.toBe('HIT');
+});
+
+test('a new published contribution shows on its question page at once', async ({ request }) => {
+  test.setTimeout(30_000);
+  const track = await (await request.get(`${OPEN.url}/fr/citizens`)).text();
+  const slug = /href="\/fr\/questions\/([a-z0-9-]+)"/.exec(track)![1];
+  const page = `${OPEN.url}/fr/questions/${slug}`;
+  await request.get(page);
+  expect((await request.get(page)).headers()['x-cache']).toBe('HIT');
+  const { formToken } = await (await request.get(`${OPEN.url}/api/contributions`)).json();
+  await new Promise((r) => setTimeout(r, 3200)); // the form's minimum fill time
+  const marker = `cache-check-${Date.now()}`;
+  const res = await request.post(`${OPEN.url}/api/contributions`, {
+    headers: { origin: OPEN.url },
+    data: { question: slug, pseudonym: 'Testeur', body: `Une contribution pour vérifier le cache des pages (${marker}).`, language: 'fr', consent: true, formToken, website: '' },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const after = await request.get(page);
+  expect(after.headers()['x-cache']).toBe('MISS');
+  expect(await after.text()).toContain(marker);
+});
+
+test('the archive server caches too', async ({ request }) => {
+  await request.get(`${ARCHIVE.url}/ar`);
+  expect((await request.get(`${ARCHIVE.url}/ar`)).headers()['x-cache']).toBe('HIT');
+});
