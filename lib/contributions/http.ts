@@ -64,17 +64,17 @@ export async function readInput(request: Request): Promise<unknown> {
   } catch {
     throw new BodyError(400, 'formInvalid'); // invalid UTF-8
   }
-  if (type.startsWith('application/json') || (!type && text.trimStart().startsWith('{'))) {
+  const json = type.startsWith('application/json') || type.endsWith('+json');
+  const form = type.startsWith('application/x-www-form-urlencoded');
+  // Other or missing types: sniffed (JSON object, else urlencoded); the use case still validates.
+  if (json || (!form && text.trimStart().startsWith('{'))) {
     try {
       return JSON.parse(text) as unknown;
     } catch {
       throw new BodyError(400, 'formInvalid');
     }
   }
-  if (type.startsWith('application/x-www-form-urlencoded') || !type) {
-    return Object.fromEntries(new URLSearchParams(text));
-  }
-  throw new BodyError(415 as number, 'formInvalid');
+  return Object.fromEntries(new URLSearchParams(text));
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>

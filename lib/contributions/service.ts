@@ -3,12 +3,13 @@ import 'server-only';
  * The write paths of the contribution domain, shared by the server actions (forms) and the
  * HTTP route (app/api/contributions): one pipeline per use case, in this order:
  *
- *   Origin check → request rate limit → closing-date guard (post and edit only) → zod parse
+ *   Origin check → closing-date guard (post and edit only) → request rate limit → zod parse
  *   (with the honeypot) → form token (fill time, idempotency key) → per-use rate limit →
  *   one mutation in a transaction (with its ModerationEvent) → cache invalidation.
  *
- * The guard comes before parsing so that, once the consultation is closed, every post or edit
- * is refused with 403 whatever its body, and nothing is written. Withdrawal and reports stay
+ * The guard comes before parsing and counting so that, once the consultation is closed, every
+ * post or edit is refused with 403 whatever its body, and nothing at all is written (not even a
+ * rate-limit counter). Withdrawal and reports stay
  * allowed after closing (as the about page and the charter say).
  */
 import { env } from '../env';
@@ -46,9 +47,6 @@ const refuse = (status: number, error: ErrorKey, extra: Partial<Refusal> = {}): 
 async function gate(ctx: RequestContext, opts: { guard: boolean }): Promise<{ client: string } | Refusal> {
   const origin = checkOrigin(ctx.headers);
   if (!origin.ok) return refuse(403, 'origin');
-  const client = clientKey(ctx.headers);
-  const r = await hit('requests', client);
-  if (!r.ok) return refuse(429, 'rateLimited', { retryAfter: r.retryAfter });
   if (opts.guard) {
     try {
       assertOpen();
@@ -57,6 +55,9 @@ async function gate(ctx: RequestContext, opts: { guard: boolean }): Promise<{ cl
       throw e;
     }
   }
+  const client = clientKey(ctx.headers);
+  const r = await hit('requests', client);
+  if (!r.ok) return refuse(429, 'rateLimited', { retryAfter: r.retryAfter });
   return { client };
 }
 
