@@ -1,0 +1,51 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { endonyms, isLocale } from '@/lib/i18n/config';
+import { requireModerator } from '@/lib/auth/guards';
+import { listProceedingsForEditors } from '@/lib/publications/queries';
+
+type Props = { params: Promise<{ locale: string }> };
+
+/** Proceedings of each conference session, every language and status (admins). */
+export default async function AdminProceedingsPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireModerator({ role: 'ADMIN', next: '/admin/proceedings' });
+  const t = await getTranslations('AdminPublications');
+  const format = await getFormatter();
+  const sessions = await listProceedingsForEditors(locale);
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">{t('proceedingsTitle')}</h1>
+      <p className="mt-2 text-muted">{t('proceedingsIntro')}</p>
+      <ul className="mt-6 space-y-4">
+        {sessions.map((s) => (
+          <li key={s.slug} className="rounded border border-line p-4">
+            <h2 className="font-semibold">{s.title}</h2>
+            {s.proceedings.length ? (
+              <ul className="mt-2 text-sm">
+                {s.proceedings.map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/admin/proceedings/${s.slug}?lang=${p.locale}`} className="text-brand underline">
+                      {isLocale(p.locale) ? endonyms[p.locale] : p.locale} — {p.title}
+                    </Link>{' '}
+                    <span className="text-muted">
+                      ({t(p.status === 'PUBLISHED' ? 'published' : 'draft')}, {format.dateTime(p.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-1 text-sm italic text-muted">{t('noProceedings')}</p>
+            )}
+            <p className="mt-2 text-sm">
+              <Link href={`/admin/proceedings/${s.slug}?lang=${locale}`} className="text-brand underline">
+                {t('write')}
+              </Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { endonyms, isLocale } from '@/lib/i18n/config';
+import { requireModerator } from '@/lib/auth/guards';
+import { listSynthesisForEditors } from '@/lib/publications/queries';
+
+type Props = { params: Promise<{ locale: string }> };
+
+/** The synthesis pages, every status (moderators). */
+export default async function AdminSynthesisPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireModerator({ next: '/admin/synthesis' });
+  const t = await getTranslations('AdminPublications');
+  const format = await getFormatter();
+  const pages = await listSynthesisForEditors(locale);
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">{t('synthesisTitle')}</h1>
+      <p className="mt-2 text-muted">{t('synthesisIntro')}</p>
+      <p className="mt-4">
+        <Link href="/admin/synthesis/new" className="rounded bg-brand px-4 py-2 font-semibold text-white">
+          {t('newSynthesis')}
+        </Link>
+      </p>
+      {pages.length ? (
+        <table className="mt-6 w-full border-collapse text-sm">
+          <thead>
+            <tr>
+              {[t('title'), t('theme'), t('language'), t('status'), t('updated')].map((h) => (
+                <th key={h} scope="col" className="border-b border-line px-2 py-1 text-start">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {pages.map((p) => (
+              <tr key={p.id}>
+                <td className="border-b border-line px-2 py-1">
+                  <Link href={`/admin/synthesis/${p.id}`} className="text-brand underline" lang={p.locale}>
+                    {p.title}
+                  </Link>
+                </td>
+                <td className="border-b border-line px-2 py-1">{p.theme ? p.theme.label : t('overall')}</td>
+                <td className="border-b border-line px-2 py-1">{isLocale(p.locale) ? endonyms[p.locale] : p.locale}</td>
+                <td className="border-b border-line px-2 py-1">{t(p.status === 'PUBLISHED' ? 'published' : 'draft')}</td>
+                <td className="border-b border-line px-2 py-1">{format.dateTime(p.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="mt-6 italic text-muted">{t('noSynthesis')}</p>
+      )}
+    </div>
+  );
+}

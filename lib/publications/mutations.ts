@@ -1,0 +1,50 @@
+import 'server-only';
+/**
+ * Writing proceedings (admins) and synthesis pages (moderators). Each save is one transaction
+ * that refuses a stale edit (the version the editor started from must be the current one).
+ * publishedAt is set the first time a page is published and kept afterwards.
+ * Search and feeds follow by themselves (database triggers, cache tags in the actions).
+ */
+import { db } from '../db';
+import { now } from '../clock';
+import type { ProceedingInput, SynthesisInput } from './schemas';
+
+export class PublicationError extends Error {
+  constructor(public readonly code: 'notFound' | 'conflict') {
+    super(code);
+    this.name = 'PublicationError';
+  }
+}
+
+export async function saveProceeding(o: { actorId: string; input: ProceedingInput }) {
+  const { input } = o;
+  return db.$transaction(async (tx) => {
+    const session = await tx.conferenceSession.findUnique({ where: { slug: input.session }, select: { id: true } });
+    if (!session) throw new PublicationError('notFound');
+    const current = await tx.proceeding.findUnique({ where: { sessionId_locale: { sessionId: session.id, locale: input.locale } } });
+    if (current && input.baseVersion !== undefined && current.updatedAt.getTime() !== input.baseVersion) throw new PublicationError('conflict');
+    const publishedAt = input.status === 'PUBLISHED' ? (current?.publishedAt ?? now()) : (current?.publishedAt ?? null);
+    const data = { title: input.title, body: input.body, status: input.status, authorId: o.actorId, publishedAt };
+    return current
+      ? tx.proceeding.update({ where: { id: current.id }, data })
+      : tx.proceeding.create({ data: { sessionId: session.id, locale: input.locale, ...data } });
+  });
+}
+
+export async function saveSynthesis(o: { actorId: string; input: SynthesisInput }) {
+  const { input } = o;
+  return db.$transaction(async (tx) => {
+    let themeId: number | null = null;
+    if (input.theme) {
+      const theme = await tx.theme.findUnique({ where: { slug: input.theme }, select: { id: true } });
+      if (!theme) throw new PublicationError('notFound');
+      themeId = theme.id;
+    }
+    const current = input.id ? await tx.synthesisPage.findUnique({ where: { id: input.id } }) : null;
+    if (input.id && !current) throw new PublicationError('notFound');
+    if (current && input.baseVersion !== undefined && current.updatedAt.getTime() !== input.baseVersion) throw new PublicationError('conflict');
+    const publishedAt = input.status === 'PUBLISHED' ? (current?.publishedAt ?? now()) : (current?.publishedAt ?? null);
+    const data = { themeId, locale: input.locale, title: input.title, body: input.body, status: input.status, authorId: o.actorId, publishedAt };
+    return current ? tx.synthesisPage.update({ where: { id: current.id }, data }) : tx.synthesisPage.create({ data });
+  });
+}
