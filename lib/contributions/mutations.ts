@@ -10,7 +10,7 @@ import type { ContributionStatus, ModerationReason, ReportReason } from '../gene
 import { hashEditToken } from './tokens';
 import { editTokenFor, storedIdempotencyKey } from './form-token';
 import { isEditableStatus, isReportable } from './permissions';
-import { alreadyReported, conflict, notEditable, notFound, notReportable } from './errors';
+import { ContributionError, alreadyReported, conflict, notEditable, notFound, notReportable } from './errors';
 
 export interface CreateContributionOptions {
   questionSlug: string;
@@ -61,7 +61,8 @@ export async function createContribution(opts: CreateContributionOptions): Promi
   try {
     return await db.$transaction(async (tx) => {
       const question = await tx.question.findUnique({ where: { slug: opts.questionSlug }, select: { id: true, slug: true } });
-      if (!question) throw notFound();
+      // An unknown question is a bad field of the form (400), not a missing resource.
+      if (!question) throw new ContributionError('questionInvalid', 400);
       const c = await tx.contribution.create({
         data: {
           questionId: question.id,

@@ -114,7 +114,7 @@ describe('posting', () => {
     const forged = await submitContribution(form({ formToken: 'lx.AAAAAAAAAAAAAAAAAAAAAA.forged' }), { headers: headers() });
     expect(forged).toMatchObject({ ok: false, status: 400, error: 'formInvalid' });
     const unknown = await submitContribution(form({ question: 'no-such-question' }), { headers: headers() });
-    expect(unknown).toMatchObject({ ok: false, status: 404 });
+    expect(unknown).toMatchObject({ ok: false, status: 400, error: 'questionInvalid' });
     const after = await snapshot();
     expect({ ...after, rateLimits: 0 }).toEqual({ ...before, rateLimits: 0 });
   });
