@@ -105,6 +105,14 @@ export async function enqueueMissingTranslations(opts: { limit?: number; client?
   return created;
 }
 
+/** Finished jobs are kept a week (for diagnosis), failed ones too: then they go. */
+export async function purgeFinishedJobs(opts: { olderThanDays?: number; client?: Db } = {}): Promise<number> {
+  const client = opts.client ?? defaultDb;
+  const age = `${opts.olderThanDays ?? 7} days`;
+  return client.$executeRaw`
+    DELETE FROM "Job" WHERE kind = ${TRANSLATE_JOB} AND status IN ('DONE', 'FAILED') AND "updatedAt" < now() - ${age}::interval`;
+}
+
 interface ClaimedJob {
   id: bigint;
   payload: TranslateJobPayload;
@@ -256,6 +264,7 @@ export function startTranslationWorker(
         lastSweep = Date.now();
         const queued = await enqueueMissingTranslations();
         if (queued) log(`translation jobs queued for published contributions: ${queued}`);
+        await purgeFinishedJobs();
       }
       const outcomes = await tick();
       for (const o of outcomes) if (o.outcome === 'failed' || o.outcome === 'retry') log(`translation job ${o.outcome}: ${o.error}`);

@@ -147,6 +147,13 @@ test('the moderation journey in French: queue, keyboard review, report, translat
   await page.goto('/fr/questions/states-relying-on-private-actors');
   await expect(page.getByText('Les États s’appuient déjà sur des acteurs privés pour presque tout dans la cyberdéfense (traduction relue).')).toBeVisible();
 
+  // The history of one contribution in the audit log, from its review page.
+  await page.goto(`/fr/admin/contributions/${publishedId}`);
+  await page.getByRole('link', { name: 'Cette contribution dans le journal d’audit' }).click();
+  await expect(page).toHaveURL(new RegExp(`contribution=${publishedId}`));
+  await expect(page.locator('tbody tr[data-action="TRANSLATION_SAVED"]')).toHaveCount(1);
+  for (const link of await page.locator('tbody tr td:nth-child(4)').allTextContents()) expect(link).toBe(publishedId.slice(0, 8));
+
   // All of it in the audit log, and in its CSV export.
   await page.goto('/fr/admin/audit');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Journal d’audit');

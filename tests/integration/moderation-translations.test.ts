@@ -8,7 +8,7 @@ import { db, resetDatabase } from './helpers';
 import { makeContribution, makeModerator } from './moderation-fixtures';
 import { startFakeTranslationServer, type FakeTranslationServer } from '../support/fake-translation-server';
 import { libreTranslateProvider, deeplProvider } from '../../lib/translations/provider';
-import { claimJobs, enqueueMissingTranslations, enqueueTranslationJobs, startTranslationWorker, workOnce, type JobPolicy } from '../../lib/translations/jobs';
+import { claimJobs, enqueueMissingTranslations, purgeFinishedJobs, enqueueTranslationJobs, startTranslationWorker, workOnce, type JobPolicy } from '../../lib/translations/jobs';
 import { markTranslationsStale, saveReviewedTranslation, TranslationSameLanguage, TranslationTargetMissing } from '../../lib/translations/mutations';
 import { decide } from '../../lib/moderation/mutations';
 
@@ -152,6 +152,10 @@ describe('the translation jobs worker', () => {
     await db.contribution.update({ where: { id: complete.id }, data: { body: 'Nouveau texte', editedAt: new Date(Date.now() + 1000), version: { increment: 1 } } });
     await markTranslationsStale(db, complete.id);
     expect(await enqueueMissingTranslations()).toBe(9);
+    // Finished jobs older than a week are purged; queued ones never.
+    await db.$executeRaw`UPDATE "Job" SET "updatedAt" = now() - interval '8 days'`;
+    expect(await purgeFinishedJobs()).toBe(9);
+    expect(await db.job.count()).toBe(9);
   });
 
   it('claims each job once across concurrent workers (FOR UPDATE SKIP LOCKED)', async () => {

@@ -133,6 +133,13 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <h2 id="history-heading" className="text-xl font-bold">
           {t('history')}
         </h2>
+        {moderator.role === 'ADMIN' ? (
+          <p className="mt-1 text-sm">
+            <Link href={`/admin/audit?contribution=${item.id}`} className="text-brand underline underline-offset-2">
+              {t('auditLink')}
+            </Link>
+          </p>
+        ) : null}
         <ol className="mt-2 space-y-1 text-sm">
           {item.history.map((e) => (
             <li key={e.id}>
