@@ -32,7 +32,7 @@ describe('backup and restore', () => {
     await resetDatabase();
     const questionIds = (await db.question.findMany({ select: { id: true } })).map((q) => q.id);
     const rand = rng(42);
-    const rows = [];
+    const rows: ReturnType<typeof makeRow>[] = [];
     // Every language, several statuses, varied lengths.
     for (let i = 0; i < 300; i++) rows.push(makeRow(rand, questionIds));
     await withClient((c) => insertRows(c, rows, 'load:backup-test:'));
