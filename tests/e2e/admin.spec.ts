@@ -53,6 +53,7 @@ async function replay(ctx: APIRequestContext, base: string, url: string, fields:
 }
 
 test('the moderation journey in French: queue, keyboard review, report, translation, audit log', async ({ page, request }) => {
+  test.setTimeout(120_000);
   // Not signed in: the back office sends to the sign-in page.
   await page.goto('/fr/admin');
   await expect(page).toHaveURL(/\/fr\/admin\/sign-in\?next=%2Ffr%2Fadmin$/);
@@ -130,9 +131,16 @@ test('the moderation journey in French: queue, keyboard review, report, translat
   await expect(page).toHaveURL(/decided=hide/);
   await expect(page.getByTestId('status')).toHaveText('Masquée — Propos injurieux, haineux ou insultants');
   await expect(page.getByText(`traité par ${ADMIN.name}`)).toBeVisible();
-  // …and restores it after all (the public page shows it again).
+  // Hidden: gone from the public page at once (cache tags, page cache).
+  await page.goto('/fr/questions/states-relying-on-private-actors');
+  await expect(page.getByText('States already rely on private actors')).toHaveCount(0);
+  // …and restored after all: back on the public page.
+  await page.goto(`/fr/admin/contributions/${publishedId}`);
   await page.getByRole('button', { name: 'Rétablir (publier à nouveau)' }).click();
   await expect(page.getByTestId('status')).toHaveText('Publiée');
+  await page.goto('/fr/questions/states-relying-on-private-actors');
+  await expect(page.getByText('States already rely on private actors').first()).toBeVisible();
+  await page.goto(`/fr/admin/contributions/${publishedId}`);
 
   // A reviewed translation into French, then seen on the public page.
   await page.getByRole('link', { name: 'Rédiger ou corriger les traductions' }).click();
@@ -215,6 +223,7 @@ test('the queue in Arabic, right to left', async ({ page }) => {
 });
 
 test('accounts: an admin creates a moderator, disables them, and their open session ends', async ({ page, browser }) => {
+  test.setTimeout(90_000);
   await signIn(page, ADMIN);
   await page.goto('/fr/admin/moderators');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Modérateurs');
@@ -261,6 +270,7 @@ test('accounts: an admin creates a moderator, disables them, and their open sess
 });
 
 test('every back-office route and action refuses visitors and, where due, plain moderators', async ({ page, browser }) => {
+  test.setTimeout(120_000);
   // Collect, as admin, the pages and the forms (server actions) of the back office.
   await signIn(page, ADMIN);
   await page.goto('/fr/admin?status=ALL');
