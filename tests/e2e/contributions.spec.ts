@@ -1,0 +1,189 @@
+/**
+ * The contributor's journey end to end, in Chromium, against the production build:
+ *  - OPEN server (APP_CLOCK 15 March 2017, post-moderation): an Arabic and a Chinese
+ *    contribution posted through the form, confirmed with a private link, published with their
+ *    lang/dir, edited and withdrawn through the private link; an XSS payload shown as inert text.
+ *  - ARCHIVE server (real time, closed): no form, the banner, and a direct POST refused (403)
+ *    with nothing stored.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
+import { ARCHIVE, OPEN } from './servers';
+
+const QUESTION = 'right-to-hack-back';
+
+async function countRows(pgPort: number): Promise<{ contributions: number; events: number; rateLimits: number }> {
+  const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/jesuisinternet` });
+  await client.connect();
+  try {
+    const one = async (sql: string) => Number((await client.query(sql)).rows[0].n);
+    return {
+      contributions: await one('SELECT count(*) AS n FROM "Contribution"'),
+      events: await one('SELECT count(*) AS n FROM "ModerationEvent"'),
+      rateLimits: await one('SELECT count(*) AS n FROM "RateLimit"'),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Fills and sends the form of the contribute page; returns the private link shown once. */
+async function contribute(page: Page, opts: { locale: string; pseudonym: string; body: string; expectLanguage?: string }) {
+  await page.goto(`/${opts.locale}/questions/${QUESTION}`);
+  await page.getByTestId('speak-up').click();
+  await expect(page).toHaveURL(new RegExp(`/${opts.locale}/questions/${QUESTION}/contribute$`));
+  const loadedAt = Date.now();
+  const form = page.locator('form').filter({ has: page.locator('textarea[name="body"]') });
+  await form.locator('input[name="pseudonym"]').fill(opts.pseudonym);
+  await form.locator('textarea[name="body"]').fill(opts.body);
+  if (opts.expectLanguage) {
+    // Pre-filled with the page's language, then suggested from the text (asked to the server).
+    await expect(form.locator('select[name="language"]')).toHaveValue(opts.expectLanguage, { timeout: 10_000 });
+  }
+  await form.locator('input[name="consent"]').check();
+  // The minimum fill time (3 s) is a real rule of the server.
+  const wait = 3300 - (Date.now() - loadedAt);
+  if (wait > 0) await page.waitForTimeout(wait);
+  await form.locator('button[type="submit"]').click();
+  const confirmation = page.getByTestId('confirmation');
+  await expect(confirmation).toBeVisible();
+  const link = await page.getByTestId('private-link').inputValue();
+  expect(link).toMatch(new RegExp(`^${OPEN.url}/${opts.locale}/my/[A-Za-z0-9_-]{43}$`));
+  // The token is not in the address of the page that showed it.
+  expect(page.url()).not.toContain(link.split('/').pop()!);
+  return { link, confirmation };
+}
+
+test.describe('open consultation, post-moderation', () => {
+  test.use({ baseURL: OPEN.url });
+
+  test('Arabic: post, confirm, published right-to-left, edit and withdraw by private link', async ({ page }) => {
+    const pseudonym = 'نور الهدى';
+    const body = 'السلام في الفضاء الإلكتروني يتطلب تعاون جميع الدول والمجتمع المدني.\n\nويجب احترام القانون الدولي.';
+    const { link, confirmation } = await contribute(page, { locale: 'ar', pseudonym, body, expectLanguage: 'ar' });
+    await expect(confirmation.getByTestId('next-step')).toContainText('نُشرت');
+
+    await page.goto(`/ar/questions/${QUESTION}`);
+    const item = page.getByTestId('contribution').filter({ hasText: pseudonym });
+    await expect(item).toHaveCount(1);
+    const text = item.locator('div[lang="ar"]');
+    await expect(text).toHaveAttribute('dir', 'rtl');
+    await expect(text.locator('p')).toHaveCount(2);
+    await expect(item.getByTestId('language-badge')).toContainText('العربية');
+    const id = (await item.getAttribute('id'))!;
+    expect(id).toMatch(/^c-[0-9a-f-]{36}$/);
+
+    // Edit through the private link.
+    await page.goto(link);
+    await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'PUBLISHED');
+    const edited = 'السلام في الفضاء الإلكتروني يتطلب تعاونًا دوليًا وثقة متبادلة بين جميع الدول.';
+    const editForm = page.getByTestId('edit-form');
+    await editForm.locator('textarea[name="body"]').fill(edited);
+    await editForm.locator('button[type="submit"]').click();
+    await expect(editForm.getByRole('status')).toContainText('حُفظت');
+    await page.goto(`/ar/questions/${QUESTION}#${id}`);
+    await expect(page.locator(`#${id}`)).toContainText('وثقة متبادلة');
+
+    // Withdraw: gone from the question page, the private page says so.
+    await page.goto(link);
+    await page.getByTestId('withdraw-form').locator('button[type="submit"]').click();
+    await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'WITHDRAWN');
+    await expect(page.getByTestId('edit-form')).toHaveCount(0);
+    await page.goto(`/ar/questions/${QUESTION}`);
+    await expect(page.locator(`#${id}`)).toHaveCount(0);
+  });
+
+  test('Chinese written on the English page: language detected, published as zh-Hans, edited, withdrawn', async ({ page }) => {
+    const pseudonym = '李华';
+    const body = '网络空间的和平与安全需要各国之间的合作、信任建设措施以及对国际法的尊重。';
+    const { link } = await contribute(page, { locale: 'en', pseudonym, body, expectLanguage: 'zh' });
+
+    await page.goto(`/en/questions/${QUESTION}?lang=zh`);
+    const item = page.getByTestId('contribution').filter({ hasText: pseudonym });
+    await expect(item).toHaveCount(1);
+    await expect(item.locator('div[lang="zh-Hans"]')).toHaveAttribute('dir', 'ltr');
+    await expect(item.getByTestId('language-badge')).toContainText('中文');
+    // The date is in the reader's locale (English), Paris time.
+    await expect(item.locator('time')).toContainText('March 15, 2017');
+
+    await page.goto(link);
+    const editForm = page.getByTestId('edit-form');
+    await editForm.locator('textarea[name="body"]').fill('网络空间的和平与安全需要各国合作，也需要私营部门和公民社会的参与。');
+    await editForm.locator('button[type="submit"]').click();
+    await expect(editForm.getByRole('status')).toContainText('Your changes have been saved');
+    await page.goto(`/en/questions/${QUESTION}?lang=zh`);
+    await expect(page.getByTestId('contribution').filter({ hasText: pseudonym })).toContainText('公民社会');
+
+    await page.goto(link);
+    await page.getByTestId('withdraw-form').locator('button[type="submit"]').click();
+    await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'WITHDRAWN');
+    await page.goto(`/en/questions/${QUESTION}?lang=zh`);
+    await expect(page.getByTestId('contribution').filter({ hasText: pseudonym })).toHaveCount(0);
+  });
+
+  test('an XSS payload is shown as inert text: no element, no dialog', async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    const payload = '<img src=x onerror=alert(1)><script>alert(1)</script>';
+    const pseudonym = 'Testeur XSS';
+    await contribute(page, { locale: 'en', pseudonym, body: `${payload} and some words to make it long enough.` });
+    await page.goto(`/en/questions/${QUESTION}`);
+    const item = page.getByTestId('contribution').filter({ hasText: pseudonym });
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText(payload);
+    expect(await item.locator('img, script').count()).toBe(0);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('client-side validation in the browser, tied to the fields', async ({ page }) => {
+    await page.goto(`/en/questions/${QUESTION}/contribute`);
+    const form = page.locator('form').filter({ has: page.locator('textarea[name="body"]') });
+    const pseudo = form.locator('input[name="pseudonym"]');
+    await pseudo.fill('Admin');
+    await pseudo.blur();
+    await expect(pseudo).toHaveAttribute('aria-invalid', 'true');
+    const describedBy = (await pseudo.getAttribute('aria-describedby'))!.split(' ');
+    const errorId = describedBy.find((d) => d.endsWith('-error'))!;
+    await expect(page.locator(`[id="${errorId}"]`)).toContainText('mistaken for the organisers');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.getByRole('alert').first()).toContainText('There is a problem');
+  });
+});
+
+test.describe('archive: the consultation is closed', () => {
+  test.use({ baseURL: ARCHIVE.url });
+
+  test('no form on a question page, the banner explains, a direct POST is refused and stores nothing', async ({ page, request }) => {
+    await page.goto(`/fr/questions/${QUESTION}`);
+    await expect(page.locator('[data-phase="closed"]')).toBeVisible();
+    await expect(page.getByTestId('not-open')).toBeVisible();
+    await expect(page.getByTestId('speak-up')).toHaveCount(0);
+    await expect(page.locator('textarea[name="body"]')).toHaveCount(0);
+    await page.goto(`/fr/questions/${QUESTION}/contribute`);
+    await expect(page.getByTestId('not-open')).toBeVisible();
+    await expect(page.locator('textarea, input[name="formToken"]')).toHaveCount(0);
+
+    const before = await countRows(ARCHIVE.pgPort);
+    const token = (await (await request.get('/api/contributions')).json()).formToken as string;
+    const res = await request.post('/api/contributions', {
+      headers: { origin: ARCHIVE.url, 'content-type': 'application/json' },
+      data: {
+        question: QUESTION,
+        pseudonym: 'Retardataire',
+        body: 'Une contribution envoyée bien après la clôture de la consultation.',
+        language: 'fr',
+        consent: true,
+        formToken: token,
+        website: '',
+      },
+    });
+    expect(res.status()).toBe(403);
+    expect(await res.json()).toEqual({ error: 'consultationClosed' });
+    expect(await countRows(ARCHIVE.pgPort)).toEqual(before);
+  });
+});
