@@ -6,6 +6,7 @@
  *  - ARCHIVE server (real time, closed): no form, the banner, and a direct POST refused (403)
  *    with nothing stored.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { ARCHIVE, OPEN } from './servers';
@@ -153,6 +154,70 @@ test.describe('open consultation, post-moderation', () => {
     await form.locator('button[type="submit"]').click();
     await expect(page.getByRole('alert').first()).toContainText('There is a problem');
   });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ baseURL: OPEN.url, javaScriptEnabled: false });
+
+  test('reading works: list, language filter (GET form), pagination links, report disclosure', async ({ page }) => {
+    await page.goto(`/fr/questions/${QUESTION}`);
+    const items = page.getByTestId('contribution');
+    expect(await items.count()).toBeGreaterThan(0);
+    await page.locator('#lang-filter').selectOption('en');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await expect(page).toHaveURL(/\?lang=en/);
+    const langs = await page.locator('[data-testid="contribution"] div[lang]').evaluateAll((els) => els.map((e) => e.getAttribute('lang')));
+    expect(langs.length).toBeGreaterThan(0);
+    expect(new Set(langs)).toEqual(new Set(['en']));
+    const first = page.getByTestId('contribution').first();
+    await first.locator('summary').click();
+    await expect(first.locator('input[name="reason"]').first()).toBeVisible();
+  });
+
+  test('translations are labelled, and the original is one link away', async ({ page }) => {
+    await page.goto(`/en/questions/${QUESTION}`);
+    const translated = page.getByTestId('contribution').filter({ has: page.getByTestId('translation-label') }).first();
+    await expect(translated.getByTestId('translation-label')).toContainText('machine translation');
+    const id = (await translated.getAttribute('id'))!;
+    await expect(translated.locator('div[lang="en"]')).toHaveCount(1);
+    await translated.getByRole('link', { name: 'Show the original' }).click();
+    await expect(page).toHaveURL(new RegExp(`original=${id.slice(2)}`));
+    const original = page.locator(`#${id}`);
+    await expect(original.getByTestId('translation-label')).toHaveCount(0);
+    expect(await original.locator('div[lang]').getAttribute('lang')).not.toBe('en');
+    await expect(original.getByRole('link', { name: 'Show the translation' })).toBeVisible();
+  });
+
+  test('posting works too: the server renders the errors, then the confirmation', async ({ page }) => {
+    await page.goto(`/fr/questions/${QUESTION}/contribute`);
+    const form = page.locator('form').filter({ has: page.locator('textarea[name="body"]') });
+    await form.locator('input[name="pseudonym"]').fill('Camille sans JS');
+    await form.locator('textarea[name="body"]').fill('court');
+    await form.locator('input[name="consent"]').check();
+    await page.waitForTimeout(3300);
+    await form.locator('button[type="submit"]').click();
+    await expect(page.getByRole('alert').first()).toContainText('Un problème est survenu');
+    await expect(page.locator('textarea[name="body"]')).toHaveValue('court');
+    await page.locator('textarea[name="body"]').fill('Une contribution envoyée sans JavaScript, par un simple formulaire.');
+    await page.locator('input[name="consent"]').check();
+    await page.waitForTimeout(3300);
+    await page.locator('button[type="submit"]').click();
+    await expect(page.getByTestId('confirmation')).toBeVisible();
+    expect(await page.getByTestId('private-link').inputValue()).toMatch(/\/fr\/my\/[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+test.describe('accessibility of the forms', () => {
+  test.use({ baseURL: OPEN.url });
+  for (const locale of ['fr', 'ar', 'zh']) {
+    test(`${locale}: the contribute page, with its errors shown, has no axe violation`, async ({ page }) => {
+      await page.goto(`/${locale}/questions/${QUESTION}/contribute`);
+      await page.locator('form button[type="submit"]').click(); // client-side errors and summary
+      await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
 });
 
 test.describe('archive: the consultation is closed', () => {
