@@ -36,7 +36,13 @@ export function PublicationEditor(props: {
   labels: Labels;
 }) {
   const [state, action, pending] = useActionState<EditorState, FormData>(props.action, {}, props.permalink);
+  // Controlled fields: React resets uncontrolled fields after a form action, and "Preview"
+  // must leave the text in place.
   const [locale, setLocale] = useState(props.initial.locale);
+  const [theme, setTheme] = useState(props.initial.theme ?? '');
+  const [title, setTitle] = useState(props.initial.title);
+  const [body, setBody] = useState(props.initial.body);
+  const [status, setStatus] = useState(props.initial.status);
   const version = state.version ?? props.initial.version;
   const err = (k: keyof NonNullable<EditorState['fieldErrors']>) => state.fieldErrors?.[k];
   const message = state.ok ? props.labels.saved : state.error ? (props.labels.errors[state.error] ?? state.error) : null;
@@ -77,7 +83,7 @@ export function PublicationEditor(props: {
             <label htmlFor="ed-theme" className="block font-semibold">
               {props.labels.theme}
             </label>
-            <select id="ed-theme" name="theme" defaultValue={props.initial.theme ?? ''} className="mt-1 rounded border border-line px-2 py-1">
+            <select id="ed-theme" name="theme" value={theme} onChange={(e) => setTheme(e.target.value)} className="mt-1 rounded border border-line px-2 py-1">
               <option value="">{props.labels.overall}</option>
               {props.themes.map((t) => (
                 <option key={t.slug} value={t.slug}>
@@ -90,10 +96,10 @@ export function PublicationEditor(props: {
         <fieldset>
           <legend className="font-semibold">{props.labels.status}</legend>
           <label className="me-4 inline-flex items-center gap-1">
-            <input type="radio" name="status" value="DRAFT" defaultChecked={props.initial.status === 'DRAFT'} /> {props.labels.draft}
+            <input type="radio" name="status" value="DRAFT" checked={status === 'DRAFT'} onChange={() => setStatus('DRAFT')} /> {props.labels.draft}
           </label>
           <label className="inline-flex items-center gap-1">
-            <input type="radio" name="status" value="PUBLISHED" defaultChecked={props.initial.status === 'PUBLISHED'} /> {props.labels.published}
+            <input type="radio" name="status" value="PUBLISHED" checked={status === 'PUBLISHED'} onChange={() => setStatus('PUBLISHED')} /> {props.labels.published}
           </label>
         </fieldset>
       </div>
@@ -104,7 +110,8 @@ export function PublicationEditor(props: {
         <input
           id="ed-title"
           name="title"
-          defaultValue={props.initial.title}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
           maxLength={300}
           lang={locale}
           dir={dir}
@@ -125,7 +132,8 @@ export function PublicationEditor(props: {
           id="ed-body"
           name="body"
           rows={18}
-          defaultValue={props.initial.body}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
           lang={locale}
           dir={dir}
           aria-invalid={err('body') ? true : undefined}

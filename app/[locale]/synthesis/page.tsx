@@ -35,7 +35,7 @@ export default async function SynthesisPage({ params }: Props) {
   const name = (l: string) => (isLocale(l) ? endonyms[l] : l);
   const date = (p: SynthesisView) =>
     p.publishedAt ? (
-      <p className="text-sm text-muted">
+      <p className="text-sm text-muted" lang={langTag(locale)} dir={dirOf(locale)}>
         {t('publishedOn', { date: format.dateTime(p.publishedAt, { day: 'numeric', month: 'long', year: 'numeric' }) })}
       </p>
     ) : null;
@@ -98,7 +98,7 @@ export default async function SynthesisPage({ params }: Props) {
               <div className="mt-4">
                 {s.page ? <p className="text-sm font-semibold">{t('otherLanguages')}</p> : null}
                 {s.others.map((p) => (
-                  <details key={p.id} id={`s-${p.id}`} className="mt-2 rounded border border-line p-3" open={!s.page && s.others.length === 1}>
+                  <details key={p.id} id={`s-${p.id}`} lang={langTag(p.locale)} dir={dirOf(p.locale)} className="mt-2 rounded border border-line p-3" open={!s.page && s.others.length === 1}>
                     <summary className="cursor-pointer font-semibold">
                       <span lang={langTag(p.locale)}>{name(p.locale)}</span> — <span lang={langTag(p.locale)} dir={dirOf(p.locale)}>{p.title}</span>
                     </summary>
