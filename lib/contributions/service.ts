@@ -30,6 +30,7 @@ import {
   type FieldErrors,
 } from './schemas';
 import { verifyFormToken } from './form-token';
+import { maybeRunRetention } from './retention';
 import { ContributionError } from './errors';
 import { createContribution, editContribution, findSubmission, reportContribution, withdrawContribution, type CreatedContribution } from './mutations';
 import type { ZodError } from 'zod';
@@ -83,7 +84,9 @@ const isUnavailable = (e: unknown) =>
 /** Domain refusals and outages as outcomes; anything else is a bug and is rethrown. */
 async function run<T>(fn: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
-    return await fn();
+    const outcome = await fn();
+    if (outcome.ok) maybeRunRetention();
+    return outcome;
   } catch (e) {
     if (e instanceof ContributionError) return refuse(e.status, e.key);
     if (e instanceof ConsultationClosedError) return refuse(403, e.phase === 'before' ? 'consultationBefore' : 'consultationClosed');

@@ -396,3 +396,19 @@ describe('HTTP route', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('retention', () => {
+  it('runRetention erases due withdrawn texts, client hashes older than a day and dead rate-limit windows', async () => {
+    const { runRetention } = await import('../../lib/contributions/retention');
+    const c = await post({ body: 'Un texte retiré puis purgé par la tâche de rétention.' });
+    await submitWithdrawal({ token: c.token }, { headers: headers() });
+    await db.rateLimit.create({ data: { key: 'requests:old:1', windowStart: new Date(Date.now() - 3 * 3600_000), count: 3 } });
+    setClockForTests(new Date(OPEN_AT.getTime() + 31 * 86_400_000));
+    const r = await runRetention();
+    expect(r.erased).toBeGreaterThanOrEqual(1);
+    expect(r.clientHashes).toBeGreaterThanOrEqual(1);
+    expect(r.rateLimits).toBeGreaterThanOrEqual(1);
+    expect(await db.contribution.count({ where: { clientHash: { not: null }, createdAt: { lt: OPEN_AT } } })).toBe(0);
+    expect(await db.rateLimit.findUnique({ where: { key: 'requests:old:1' } })).toBeNull();
+  });
+});
