@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { getQuestion } from '@/lib/catalogue/queries';
 import { countPublishedByLanguage, decodeCursor, listPublishedContributions } from '@/lib/contributions/queries';
-import { currentPhase } from '@/lib/consultation/guard';
+import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { ContributionList } from '@/components/contributions/ContributionList';
 import { LanguageFilter } from '@/components/contributions/LanguageFilter';
@@ -44,6 +44,9 @@ export default async function QuestionPage({ params, searchParams }: Props) {
     countPublishedByLanguage(q.id),
   ]);
   const phase = currentPhase();
+  const format = await getFormatter();
+  // The last day of the consultation, in Paris (it closes at midnight that night).
+  const lastDay = format.dateTime(new Date(calendar().closesAt.getTime() - 1), { dateStyle: 'long', timeZone: 'Europe/Paris' });
   const shown = language ? (counts.byLanguage[language] ?? 0) : counts.total;
   const baseQuery: Record<string, string> = {};
   if (language) baseQuery.lang = language;
@@ -98,7 +101,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           </p>
         ) : (
           <p className="rounded border-s-4 border-amber-700 bg-amber-50 p-4" data-testid="not-open">
-            {phase === 'before' ? tc('notYetOpen') : tc('closedNotice')}
+            {phase === 'before' ? tc('notYetOpen') : tc('closedNotice', { date: lastDay })}
           </p>
         )}
       </section>

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { getQuestion } from '@/lib/catalogue/queries';
-import { currentPhase } from '@/lib/consultation/guard';
+import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { issueFormToken } from '@/lib/contributions/form-token';
 import { siteOrigin } from '@/lib/security/origin';
 import type { Locale } from '@/lib/i18n/config';
@@ -29,6 +29,9 @@ export default async function ContributePage({ params }: Props) {
   const q = await getQuestion(slug, locale);
   if (!q) notFound();
   const phase = currentPhase();
+  const format = await getFormatter();
+  // The last day of the consultation, in Paris (it closes at midnight that night).
+  const lastDay = format.dateTime(new Date(calendar().closesAt.getTime() - 1), { dateStyle: 'long', timeZone: 'Europe/Paris' });
   const messages = await getMessages();
   return (
     <article className="max-w-4xl">
@@ -41,7 +44,7 @@ export default async function ContributePage({ params }: Props) {
       <p className="mt-2 text-lg">{q.title}</p>
       {phase !== 'open' ? (
         <p className="mt-6 rounded border-s-4 border-amber-700 bg-amber-50 p-4" data-testid="not-open">
-          {phase === 'before' ? tc('notYetOpen') : tc('closedNotice')}
+          {phase === 'before' ? tc('notYetOpen') : tc('closedNotice', { date: lastDay })}
         </p>
       ) : (
         <>
