@@ -190,6 +190,9 @@ export function makeEntry(input: {
   if (headers['content-encoding'] !== undefined && headers['content-encoding'] !== 'identity') return 'encoded';
   if (body.length === 0 || body.length > (input.maxEntryBytes ?? 2 * 1024 * 1024)) return 'size';
   if (body.includes(NO_CACHE_MARKER)) return 'opt-out';
+  // An error, a notFound() or a redirect raised after the shell was streamed (status already
+  // 200): React marks it in the HTML. Never keep such a page.
+  if (body.includes('data-dgst') || body.includes('NEXT_HTTP_ERROR_FALLBACK') || body.includes('NEXT_REDIRECT')) return 'streamed-error';
   // A contribution form carries a per-visitor form token (its idempotency key): never shared.
   if (body.includes('name="formToken"')) return 'form-token';
   const parts: Buffer[] = [];

@@ -62,6 +62,8 @@ describe('entries', () => {
     expect(entry('/fr', { h: { ...headers, 'content-encoding': 'gzip' } })).toBe('encoded');
     expect(entry('/fr', { body: html('<div data-page-cache="off"></div>') })).toBe('opt-out');
     expect(entry('/fr', { body: html('<input type="hidden" name="formToken" value="t"/>') })).toBe('form-token');
+    expect(entry('/fr', { body: html('<template data-dgst="123"></template>') })).toBe('streamed-error');
+    expect(entry('/fr', { body: html('self.__next_f.push([1,"{\\"digest\\":\\"NEXT_HTTP_ERROR_FALLBACK;404\\"}"])') })).toBe('streamed-error');
   });
   it('drops per-response and security headers, keeps the rest', () => {
     const e = entry('/fr') as Entry;
