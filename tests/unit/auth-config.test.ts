@@ -13,7 +13,7 @@ describe('Auth.js configuration', () => {
   });
 
   it('puts id, role and organisation in the token at sign-in, and only then', () => {
-    const jwt = authConfig.callbacks.jwt as (p: { token: Record<string, unknown>; user?: Record<string, unknown> }) => Record<string, unknown>;
+    const jwt = authConfig.callbacks.jwt as unknown as (p: { token: Record<string, unknown>; user?: Record<string, unknown> }) => Record<string, unknown>;
     const signedIn = jwt({ token: { email: 'a@b.c', name: 'A' }, user: { id: 'u1', role: 'ADMIN', organisation: 'ANSSI' } });
     expect(signedIn).toEqual({ email: 'a@b.c', name: 'A', sub: 'u1', role: 'ADMIN', organisation: 'ANSSI' });
     // Later requests: the token is kept as is (the guards re-read the account in PostgreSQL).
@@ -21,7 +21,7 @@ describe('Auth.js configuration', () => {
   });
 
   it('exposes them in the session', () => {
-    const session = authConfig.callbacks.session as (p: { session: Record<string, unknown>; token: Record<string, unknown> }) => { user: unknown; expires: string };
+    const session = authConfig.callbacks.session as unknown as (p: { session: Record<string, unknown>; token: Record<string, unknown> }) => { user: unknown; expires: string };
     const s = session({ session: { expires: '2017-03-15T18:00:00.000Z', user: {} }, token: { sub: 'u1', email: 'a@b.c', name: 'A', role: 'MODERATOR', organisation: 'AMNECYS' } });
     expect(s).toEqual({ expires: '2017-03-15T18:00:00.000Z', user: { id: 'u1', email: 'a@b.c', name: 'A', role: 'MODERATOR', organisation: 'AMNECYS' } });
   });
