@@ -18,7 +18,7 @@ import { databaseUrl } from '../database/url';
 import { invalidateListeners } from '../cache/listeners';
 import { NONCE_HEADER, generateNonce, isHttpsRequest, securityHeaders } from '../security/headers';
 import { checkOrigin } from '../security/origin';
-import { PageCache, cacheTarget, makeEntry, renderHeaders, type CacheTarget } from './page-cache';
+import { PageCache, acceptsGzip, cacheTarget, makeEntry, renderGzip, renderHeaders, type CacheTarget } from './page-cache';
 import { startCacheBus, type CacheBus } from './cache-bus';
 import { localeOfPath, unavailableHtml, unavailableJson } from './unavailable';
 
@@ -234,8 +234,21 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     for (const [k, v] of renderHeaders(hit, nonce)) res.setHeader(k, v);
     res.setHeader('content-length', hit.bodyLength);
     res.setHeader('x-cache', 'HIT');
+    const gzip = hit.gz !== null && acceptsGzip(req.headers['accept-encoding']);
+    if (gzip) {
+      res.setHeader('content-encoding', 'gzip');
+      res.setHeader('content-length', hit.gz!.length);
+    }
     if (req.method === 'HEAD') {
       res.end();
+      return true;
+    }
+    if (gzip) {
+      // Compressed once at store time; per hit only the nonce block and the CRC are new.
+      res.cork();
+      const chunks = renderGzip(hit, nonce);
+      for (let i = 0; i < chunks.length - 1; i++) res.write(chunks[i]);
+      res.end(chunks[chunks.length - 1]);
       return true;
     }
     // The stored parts and the fresh nonce go out as they are (one writev, no copy of the page).

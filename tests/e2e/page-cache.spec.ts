@@ -23,6 +23,19 @@ test('anonymous reads are cached; cookies, the back office and the API are not',
   expect((await request.get('/fr/questions/no-such-question')).headers()['x-cache']).not.toBe('HIT');
 });
 
+test('hits are sent gzip\'d to clients that take it, with their own nonce inside', async ({ request }) => {
+  await request.get('/fr/experts');
+  const r = await request.get('/fr/experts', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  expect(r.headers()['x-cache']).toBe('HIT');
+  expect(r.headers()['content-encoding']).toBe('gzip');
+  const nonce = /'nonce-([^']+)'/.exec(r.headers()['content-security-policy'])![1];
+  const html = await r.text(); // decompressed by the client: a corrupt stream would throw
+  expect(html).toContain('</html>');
+  expect(new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]))).toEqual(new Set([nonce]));
+  const plain = await request.get('/fr/experts', { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+});
+
 test('a new published contribution shows on its question page at once', async ({ request }) => {
   test.setTimeout(30_000);
   const track = await (await request.get(`${OPEN.url}/fr/citizens`)).text();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_TAG, PageCache, cacheTarget, makeEntry, normalizeQuery, renderBody, renderHeaders, tagsForPath, type Entry } from '../../lib/server/page-cache';
+import zlib from 'node:zlib';
+import { ALL_TAG, PageCache, acceptsGzip, cacheTarget, makeEntry, normalizeQuery, renderBody, renderGzip, renderHeaders, tagsForPath, type Entry } from '../../lib/server/page-cache';
 
 const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ method, url, headers: { host: 'example.org', ...headers } });
 const target = (url: string, headers: Record<string, string> = {}, method = 'GET') => cacheTarget(req(url, headers, method), { trustProxy: false });
@@ -81,6 +82,31 @@ describe('entries', () => {
     expect(out).toBe(html().toString().replaceAll(NONCE, fresh));
     expect(renderHeaders(e, fresh).find(([k]) => k === 'link')![1]).toContain(fresh);
     expect(Buffer.byteLength(out)).toBe(e.bodyLength);
+  });
+});
+
+describe('gzip hits', () => {
+  it('decompress to exactly the page with the fresh nonce, at the announced length', () => {
+    const big = html(`<p>${'Les États doivent protéger les infrastructures critiques. مرحبا 你好 '.repeat(300)}</p><i nonce="${NONCE}"></i>`);
+    const e = entry('/fr', { body: big }) as Entry;
+    expect(e.gz).not.toBeNull();
+    for (const fresh of ['FRESH-FRESH-FRESH-FRESH_', 'abcdefghijklmnopqrstuvwx']) {
+      const gz = Buffer.concat(renderGzip(e, fresh));
+      expect(gz.length).toBe(e.gz!.length);
+      expect(zlib.gunzipSync(gz).equals(renderBody(e, fresh))).toBe(true);
+    }
+    expect(e.gz!.length).toBeLessThan(e.bodyLength / 3);
+  });
+  it('small pages are not worth it', () => {
+    expect((entry('/fr') as Entry).gz).toBeNull();
+  });
+  it('reads Accept-Encoding', () => {
+    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip('*')).toBe(true);
   });
 });
 
