@@ -25,7 +25,7 @@ export async function StatsView({ stats, locale }: { stats: Stats; locale: strin
   ];
   return (
     <div>
-      <p className="mt-4 text-lg">{t('total', { count: stats.total })}</p>
+      <p className="mt-4 text-lg">{t(stats.byStatus ? 'totalAll' : 'total', { count: stats.total })}</p>
       {stats.byStatus ? (
         <section aria-labelledby="chart-status" className="mt-10">
           <h2 id="chart-status" className="text-xl font-bold">

@@ -80,6 +80,7 @@ const FINAL = {
     h2: ['id'],
     h3: ['id'],
     h4: ['id'],
+    ol: ['start'],
     figure: ['class'],
     em: ['class'],
     blockquote: ['lang', 'dir'],

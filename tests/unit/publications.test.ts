@@ -180,3 +180,10 @@ describe('shiftHeadings', () => {
     expect(shiftHeadings('<h2 id="a">A</h2><h4>B</h4><h5>C</h5>', 2)).toBe('<h4 id="a">A</h4><h6>B</h6><h6>C</h6>');
   });
 });
+
+describe('numbered paragraphs of official texts', () => {
+  it('keep their numbers (ol start survives sanitizing)', async () => {
+    const { renderMarkdown } = await import('../../lib/publications/markdown');
+    expect(renderMarkdown('## II\n\n13. Treize.\n\n14. Quatorze.').html).toContain('<ol start="13">');
+  });
+});
