@@ -21,7 +21,6 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     '/synthesis',
     '/stats',
     '/open-data',
-    '/search',
     '/about',
     '/charter',
     '/legal',

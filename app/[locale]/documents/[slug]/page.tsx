@@ -48,8 +48,10 @@ export default async function DocumentPage({ params }: Props) {
       </div>
       <h1 className="mt-4 max-w-4xl text-2xl font-extrabold leading-tight text-brand-dark sm:text-3xl">{d.title}</h1>
       {!sameLanguage ? (
-        <p className="mt-2 text-muted" lang={original}>
-          {d.originalTitle}
+        <p className="mt-2 text-muted">
+          <span lang={original} dir={dirOf(d.originalLanguage)}>
+            {d.originalTitle}
+          </span>
         </p>
       ) : null}
       <dl className="doc-meta mt-5 text-sm">
@@ -62,7 +64,11 @@ export default async function DocumentPage({ params }: Props) {
         {d.reference ? (
           <>
             <dt>{t('reference')}</dt>
-            <dd lang={original}>{d.reference}</dd>
+            <dd>
+              <span lang={original} dir={dirOf(d.originalLanguage)}>
+                {d.reference}
+              </span>
+            </dd>
           </>
         ) : null}
         <dt>{t('originalLanguage')}</dt>
