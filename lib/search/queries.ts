@@ -88,8 +88,11 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
       WHERE numnode(s.tsq) > 0 AND ${where}
     )`;
 
+  // Counting needs no ranking: distinct sources per kind, straight from the GIN index.
   const counts = await db.$queryRaw<{ kind: SearchKind; n: bigint }[]>`
-    WITH ${matches} SELECT kind, count(*) AS n FROM m WHERE rn = 1 GROUP BY kind`;
+    WITH s AS (SELECT jsi_search_query(${q}) AS tsq)
+    SELECT e.kind, count(DISTINCT e."refId") AS n FROM "SearchEntry" e, s
+    WHERE numnode(s.tsq) > 0 AND ${where} GROUP BY e.kind`;
   const totals = new Map(counts.map((c) => [c.kind, Number(c.n)]));
 
   const selected = kind

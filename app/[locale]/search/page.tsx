@@ -46,7 +46,17 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const lang = language && isLocale(language) ? language : '';
   const trk = track && tracks.some((x) => x.slug === track) ? track : '';
   const knd = isKind(kind) ? kind : null;
-  const result = rawQ === undefined ? null : await search({ q: rawQ, locale, language: lang || null, track: trk || null, kind: knd, page });
+  // A database that cannot answer (timeout on a huge result set, restart) gives a message, not a 500.
+  let failed = false;
+  const result =
+    rawQ === undefined
+      ? null
+      : await search({ q: rawQ, locale, language: lang || null, track: trk || null, kind: knd, page }).catch((e: unknown) => {
+          console.error('[search]', e instanceof Error ? e.message : e);
+          failed = true;
+          return null;
+        });
+  const errors = await getTranslations('Errors');
   const qValue = result?.q ?? '';
 
   const href = (over: Record<string, string | number | null>) => {
@@ -126,6 +136,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
       </form>
 
       <div aria-live="polite" className="mt-8">
+        {failed ? (
+          <p role="status" className="rounded border border-accent bg-paper p-3">
+            {errors('unavailableText')}
+          </p>
+        ) : null}
         {result?.status === 'invalid' ? (
           <p role="status" className="rounded border border-accent bg-paper p-3">
             {t(result.reason === 'empty' ? 'empty' : 'noWords')}
