@@ -59,6 +59,8 @@ interface Row {
   raw: string | null;
 }
 
+const CANDIDATES = 2000;
+
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export async function search(o: SearchOptions): Promise<SearchResult> {
@@ -78,21 +80,30 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   const where = Prisma.join(filters, ' AND ');
   const hasCjk = new RegExp(CJK_RUN.source, 'u').test(q);
 
+  // Ranking reads every matched vector: for a very broad query over many contributions, only
+  // the CANDIDATES most recent contributions are ranked (counts stay exact); the other kinds are
+  // few and always ranked.
   const matches = Prisma.sql`
     s AS (SELECT jsi_search_query(${q}) AS tsq),
+    c AS (
+      (SELECT e.* FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind <> 'contribution')
+      UNION ALL
+      (SELECT e.* FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution'
+       ORDER BY e."publishedAt" DESC NULLS LAST, e.id LIMIT ${CANDIDATES})
+    ),
     m AS (
       SELECT e.id, e.kind, e."refId", e.locale, e.original, e."publishedAt", e.body, ts_rank_cd(e.vector, s.tsq) AS rank,
              row_number() OVER (PARTITION BY e.kind, e."refId"
                                 ORDER BY (e.locale = ${o.locale}) DESC, ts_rank_cd(e.vector, s.tsq) DESC, e.original DESC) AS rn
-      FROM "SearchEntry" e, s
-      WHERE numnode(s.tsq) > 0 AND ${where}
+      FROM c e, s
     )`;
 
   // Counting needs no ranking: distinct sources per kind, straight from the GIN index.
   const counts = await db.$queryRaw<{ kind: SearchKind; n: bigint }[]>`
     WITH s AS (SELECT jsi_search_query(${q}) AS tsq)
-    SELECT e.kind, count(DISTINCT e."refId") AS n FROM "SearchEntry" e, s
-    WHERE numnode(s.tsq) > 0 AND ${where} GROUP BY e.kind`;
+    SELECT kind, count(*) AS n FROM (
+      SELECT DISTINCT e.kind, e."refId" FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where}) d
+    GROUP BY kind`;
   const totals = new Map(counts.map((c) => [c.kind, Number(c.n)]));
 
   const selected = kind
@@ -117,7 +128,8 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
     .map((k) => ({ kind: k, total: totals.get(k) ?? 0, hits: hits.filter((h) => h.kind === k) }))
     .filter((g) => g.total > 0);
   const total = [...totals.values()].reduce((a, b) => a + b, 0);
-  const pages = kind ? Math.max(1, Math.ceil((totals.get(kind) ?? 0) / perPage)) : 1;
+  const reachable = Math.min(totals.get(kind ?? 'question') ?? 0, kind === 'contribution' ? CANDIDATES : Infinity);
+  const pages = kind ? Math.max(1, Math.ceil(reachable / perPage)) : 1;
   return { status: 'ok', q, truncated, total, groups, page, pages, kind };
 }
 
