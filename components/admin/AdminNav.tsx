@@ -7,9 +7,13 @@ export async function AdminNav({ moderator }: { moderator: CurrentModerator }) {
   const t = await getTranslations('AdminNav');
   const tm = await getTranslations('AdminModerators');
   const locale = await getLocale();
-  const links: [string, string][] = [['/admin', t('queue')]];
+  const links: [string, string][] = [
+    ['/admin', t('queue')],
+    ['/admin/synthesis', t('synthesis')],
+    ['/admin/stats', t('stats')],
+  ];
   if (moderator.role === 'ADMIN') {
-    links.push(['/admin/audit', t('audit')], ['/admin/moderators', t('moderators')]);
+    links.push(['/admin/proceedings', t('proceedings')], ['/admin/audit', t('audit')], ['/admin/moderators', t('moderators')]);
   }
   return (
     <div className="mb-6 rounded-lg border border-line bg-paper px-4 py-3">

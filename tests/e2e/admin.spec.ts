@@ -278,8 +278,25 @@ test('every back-office route and action refuses visitors and, where due, plain 
   await page.goto('/fr/admin');
   const reviewId = (await page.locator('[data-contribution]').first().getAttribute('data-contribution'))!;
   expect(reviewId).toMatch(UUID);
-  const routes = ['/fr/admin', '/ar/admin', `/fr/admin/contributions/${reviewId}`, `/fr/admin/contributions/${reviewId}/translations`, '/fr/admin/audit', '/fr/admin/moderators', '/zh/admin/audit?action=PUBLISHED'];
-  const adminOnly = new Set(['/fr/admin/audit', '/fr/admin/moderators', '/zh/admin/audit?action=PUBLISHED']);
+  // The publications' back-office pages (synthesis: moderators; proceedings: admins) too.
+  await page.goto('/fr/admin/proceedings');
+  const proceedingsEditor = new URL((await page.locator('a[href*="/fr/admin/proceedings/"]').first().getAttribute('href'))!, ARCHIVE.url);
+  const proceedingsEditorPath = proceedingsEditor.pathname + proceedingsEditor.search;
+  const routes = [
+    '/fr/admin',
+    '/ar/admin',
+    `/fr/admin/contributions/${reviewId}`,
+    `/fr/admin/contributions/${reviewId}/translations`,
+    '/fr/admin/synthesis',
+    '/fr/admin/synthesis/new',
+    '/fr/admin/stats',
+    '/fr/admin/proceedings',
+    proceedingsEditorPath,
+    '/fr/admin/audit',
+    '/fr/admin/moderators',
+    '/zh/admin/audit?action=PUBLISHED',
+  ];
+  const adminOnly = new Set(['/fr/admin/proceedings', proceedingsEditorPath, '/fr/admin/audit', '/fr/admin/moderators', '/zh/admin/audit?action=PUBLISHED']);
   const reviewText = ((await (await page.request.get(`/fr/admin/contributions/${reviewId}`)).text()).match(/<article[^>]*>[\s\S]*?<p[^>]*>([^<]{20,60})/) ?? [])[1];
   expect(reviewText, 'the contribution text on its review page').toBeTruthy();
 
@@ -292,6 +309,12 @@ test('every back-office route and action refuses visitors and, where due, plain 
   const moderatorForms = await formsOf(page);
   const createForm = moderatorForms.find((f) => f.some(([k]) => k === 'password'))!;
   expect(createForm).toBeTruthy();
+  await page.goto('/fr/admin/synthesis/new');
+  const synthesisForms = await formsOf(page);
+  await page.goto(proceedingsEditorPath);
+  const proceedingsForms = await formsOf(page);
+  const intruder = (fields: [string, string][]) =>
+    fields.map(([k, v]): [string, string] => (k === 'title' ? [k, 'Intruder title'] : k === 'body' ? [k, 'Intruder body'] : k === 'status' ? [k, 'PUBLISHED'] : [k, v]));
 
   // 1. Unauthenticated: every route sends to sign-in (no data), the CSV answers 401.
   const anonymous = await playwrightRequest.newContext({ baseURL: ARCHIVE.url });
@@ -333,6 +356,12 @@ test('every back-office route and action refuses visitors and, where due, plain 
       expect(res.status(), `${url} ${filled.map(([k]) => k).join(',')}`).toBeLessThan(500);
     }
   }
+  for (const fields of synthesisForms) expect((await replay(anonymous, ARCHIVE.url, '/fr/admin/synthesis/new', intruder(fields))).status()).toBeLessThan(500);
+  for (const fields of proceedingsForms) expect((await replay(anonymous, ARCHIVE.url, proceedingsEditorPath, intruder(fields))).status()).toBeLessThan(500);
+  await page.goto('/fr/admin/synthesis');
+  await expect(page.getByText('Intruder title')).toHaveCount(0);
+  await page.goto('/fr/admin/proceedings');
+  await expect(page.getByText('Intruder title')).toHaveCount(0);
   await page.goto(`/fr/admin/contributions/${reviewId}`);
   await expect(page.getByTestId('status')).toHaveText('En attente de modération');
   await page.goto(`/fr/admin/contributions/${reviewId}/translations`);
@@ -363,6 +392,9 @@ test('every back-office route and action refuses visitors and, where due, plain 
     const res = await replay(mod.request, ARCHIVE.url, '/fr/admin/moderators', filled);
     expect(res.status()).toBeLessThan(500);
   }
+  for (const fields of proceedingsForms) expect((await replay(mod.request, ARCHIVE.url, proceedingsEditorPath, intruder(fields))).status()).toBeLessThan(500);
+  await page.goto('/fr/admin/proceedings');
+  await expect(page.getByText('Intruder title')).toHaveCount(0);
   await page.goto('/fr/admin/moderators');
   await expect(page.getByText('escalation@example.org')).toHaveCount(0);
   await expect(page.locator(`li[data-email="${MODERATOR.email}"]`)).toContainText('Modérateur ·');
