@@ -16,13 +16,14 @@
  *  all along: the server process's peak resident memory.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import autocannon from 'autocannon';
-import { ROOT, BENCH_SECRET, ensureBuild, startApp, rssSampler, load, startBaseline, headerObject, sleep, type AppServer, type LoadResult } from './lib';
+import { ROOT, BENCH_SECRET, ensureBuild, startApp, rssSampler, load, startBaseline, type AppServer, type LoadResult } from './lib';
 
 process.env.CLIENT_HASH_SECRET = BENCH_SECRET; // forge form tokens the server accepts (see postLoad)
 
@@ -65,6 +66,26 @@ async function getPage(base: string, p: string) {
 }
 
 /** Scripts a modern browser loads (noModule polyfills are skipped by every current browser). */
+/** One response exactly as sent (no decompression), headers minus hop-by-hop ones. */
+function getRaw(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const h: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) {
+            if (v === undefined || ['transfer-encoding', 'connection', 'keep-alive', 'date', 'content-length'].includes(k)) continue;
+            h[k] = Array.isArray(v) ? v.join(', ') : v;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: h, body: Buffer.concat(chunks) });
+        });
+      })
+      .on('error', reject);
+  });
+}
+
 function scriptsOf(html: string): string[] {
   return [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1] + m[3])).map((m) => m[2]))];
 }
@@ -125,7 +146,8 @@ async function otherQuestion(pgUrl: string, not: string): Promise<string> {
   }
 }
 
-async function readBench(app: AppServer, question: string): Promise<PageRow[]> {
+async function readBench(app: AppServer, question: string, encoding: 'identity' | 'gzip' = 'identity'): Promise<PageRow[]> {
+  const reqHeaders = { 'accept-encoding': encoding };
   const pages: { name: string; path: string }[] = [];
   const docs = await getPage(app.url, '/fr/documents');
   const doc = /href="\/fr\/documents\/([a-z0-9-]+)"/.exec(docs.body.toString())?.[1];
@@ -137,25 +159,25 @@ async function readBench(app: AppServer, question: string): Promise<PageRow[]> {
     if (doc) pages.push({ name: `document ${l}`, path: `/${l}/documents/${doc}` });
     pages.push({ name: `conference ${l}`, path: `/${l}/conference` });
   }
-  // Warm up, keep the exact bytes for the baseline.
+  // Warm up, keep the exact bytes (as sent: compressed or not) for the baseline.
   const captured: Record<string, { headers: Record<string, string>; body: Buffer }> = {};
   for (const p of pages) {
-    await getPage(app.url, p.path);
-    const r = await getPage(app.url, p.path);
+    await getRaw(app.url + p.path, reqHeaders);
+    const r = await getRaw(app.url + p.path, reqHeaders);
     if (r.status !== 200) log(`warning: ${p.path} answered ${r.status}`);
-    captured[p.path] = { headers: headerObject(r.headers), body: r.body };
+    captured[p.path] = { headers: r.headers, body: r.body };
   }
   const rows: PageRow[] = [];
   for (const p of pages) {
-    const app1 = await load(app.url + p.path, { connections: CONNECTIONS, duration: DURATION });
-    const after = await getPage(app.url, p.path);
-    rows.push({ name: p.name, path: p.path, bytes: captured[p.path].body.length, app: app1, base: null, ratio: null, cache: after.headers.get('x-cache') ?? '-' });
-    log(`${p.name.padEnd(16)} ${Math.round(app1.rps).toString().padStart(6)} req/s  p99 ${app1.p99} ms  errors ${app1.errors + app1.non2xx}`);
+    const app1 = await load(app.url + p.path, { connections: CONNECTIONS, duration: DURATION, headers: reqHeaders });
+    const after = await getRaw(app.url + p.path, reqHeaders);
+    rows.push({ name: p.name, path: p.path, bytes: captured[p.path].body.length, app: app1, base: null, ratio: null, cache: after.headers['x-cache'] ?? '-' });
+    log(`${encoding === 'gzip' ? '[gzip] ' : ''}${p.name.padEnd(16)} ${Math.round(app1.rps).toString().padStart(6)} req/s  p99 ${app1.p99} ms  errors ${app1.errors + app1.non2xx}`);
   }
   const baseline = await startBaseline(BASE_PORT, captured);
   try {
     for (const row of rows) {
-      row.base = await load(`http://127.0.0.1:${BASE_PORT}${row.path}`, { connections: CONNECTIONS, duration: BASE_DURATION });
+      row.base = await load(`http://127.0.0.1:${BASE_PORT}${row.path}`, { connections: CONNECTIONS, duration: BASE_DURATION, headers: reqHeaders });
       row.ratio = row.base.rps ? row.app.rps / row.base.rps : null;
     }
   } finally {
@@ -306,6 +328,8 @@ async function main() {
   const added = await seedQuestion({ url: app.pgUrl, questionSlug: question, count: 50 });
   log(`question "${question}": ${added} contributions added, ${await publishedOf(app.pgUrl, question)} published`);
   const rows = await readBench(app, question);
+  // What browsers get: gzip (cache hits are compressed once, the nonce spliced in per hit).
+  const rowsGz = flag('no-gzip') ? [] : await readBench(app, question, 'gzip');
   const readHtml = (await getPage(app.url, '/fr')).body.toString();
   const readJs = jsKbGz(readHtml);
   const questionJs = jsKbGz((await getPage(app.url, `/fr/questions/${question}`)).body.toString());
@@ -355,6 +379,11 @@ async function main() {
 
   console.log('\nReads (' + CONNECTIONS + ' connections; baseline = bare node:http, same bytes, same concurrency):');
   console.log(table(rows));
+  if (rowsGz.length) {
+    console.log('\nReads with Accept-Encoding: gzip (what browsers get; baseline sends the same gzip bytes):');
+    console.log(table(rowsGz));
+  }
+  const worstGz = rowsGz.length ? rowsGz.reduce((a, b) => ((a.ratio ?? 0) <= (b.ratio ?? 0) ? a : b)) : null;
   const worst = rows.reduce((a, b) => ((a.ratio ?? 0) <= (b.ratio ?? 0) ? a : b));
   const readP99 = Math.max(...rows.map((r) => r.app.p99));
   const readErrors = rows.reduce((n, r) => n + r.app.errors + r.app.non2xx, 0);
@@ -371,12 +400,15 @@ async function main() {
     postsPerSec: posting ? Math.round(posting.perSec * 10) / 10 : null,
     lostContributions: posting ? posting.lost : null,
     duplicatedContributions: posting ? posting.duplicates : null,
+    readRatioGzip: worstGz ? worstGz.ratio : null,
+    readP99MsGzip: rowsGz.length ? Math.max(...rowsGz.map((r) => r.app.p99)) : null,
     readJsKbGz: Math.max(readJs.kb, questionJs.kb),
     formJsKbGz: formJs ? formJs.kb : null,
     maxRssMb: Math.round(maxRss),
     millionP95Ms: million ? Math.max(...million.map((m) => m.p95)) : null,
     machine,
     pages: rows.map((r) => ({ name: r.name, path: r.path, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p95: r.app.p95, p99: r.app.p99, errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, baselineP99: r.base?.p99 ?? null, ratio: r.ratio })),
+    pagesGzip: rowsGz.map((r) => ({ name: r.name, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p99: r.app.p99, errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, ratio: r.ratio })),
     posting,
     million,
     settings: { connections: CONNECTIONS, duration: DURATION, baselineDuration: BASE_DURATION, postDuration: POST_DURATION },
