@@ -18,6 +18,7 @@ import { databaseUrl } from '../database/url';
 import { invalidateListeners } from '../cache/listeners';
 import { NONCE_HEADER, generateNonce, isHttpsRequest, securityHeaders } from '../security/headers';
 import { checkOrigin } from '../security/origin';
+import { CLIENT_ADDRESS_HEADER } from '../security/client';
 import { PageCache, acceptsGzip, cacheTarget, makeEntry, renderGzip, renderHeaders, type CacheTarget } from './page-cache';
 import { startCacheBus, type CacheBus } from './cache-bus';
 import { localeOfPath, unavailableHtml, unavailableJson } from './unavailable';
@@ -172,6 +173,9 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     req.headers[NONCE_HEADER] = nonce; // overwrites anything the client sent
     req.headers['content-security-policy'] = sec['content-security-policy'];
     delete req.headers['content-security-policy-report-only'];
+    // The socket address, for rate limits and lockout (lib/security/client.ts); a client's own
+    // value is always overwritten so it cannot rotate identities by forging headers.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
 
     // 2. Write guards.
     if (!isSafeMethod(req.method)) {
