@@ -8,7 +8,8 @@
  * proxy generates it. The CSP goes on the request (Next reads the nonce there and stamps its
  * inline and framework scripts) and on the response.
  */
-import { NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
+import { defaultLocale, isLocale } from './lib/i18n/config';
 import createMiddleware from 'next-intl/middleware';
 import { routing } from './lib/i18n/routing';
 import { NONCE_HEADER, contentSecurityPolicy, generateNonce, nonceFromCsp, validNonce } from './lib/security/headers';
@@ -23,6 +24,16 @@ export default function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(NONCE_HEADER, nonce);
   headers.set('content-security-policy', csp);
+  // An unknown locale prefix (/xx/…, /pt-BR/…): the 404 page in the default locale, not a
+  // redirect into another language.
+  const first = request.nextUrl.pathname.split('/')[1] ?? '';
+  if (/^[a-z]{2}(-[A-Za-z]{2,4})?$/.test(first) && !isLocale(first)) {
+    const url = request.nextUrl.clone();
+    url.pathname = `/${defaultLocale}/_unknown-locale${request.nextUrl.pathname}`;
+    const response = NextResponse.rewrite(url, { request: { headers } });
+    response.headers.set('Content-Security-Policy', csp);
+    return response;
+  }
   const response = intl(new NextRequest(request, { headers }));
   response.headers.set('Content-Security-Policy', csp);
   return response;

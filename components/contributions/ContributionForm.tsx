@@ -1,4 +1,6 @@
 'use client';
+
+import { usePathname } from 'next/navigation';
 /**
  * "Speak up on this topic": the contribution form. Works without JavaScript (a server action
  * posted by the browser, the page re-rendered with the errors or the confirmation); with
@@ -35,7 +37,9 @@ export interface ContributionFormProps {
 export function ContributionForm({ questionSlug, questionTitle, locale, formToken, origin, charterHref }: ContributionFormProps) {
   const t = useTranslations('Contribute');
   const errorText = useErrorText();
-  const [state, formAction, pending] = useActionState<ContributeState, FormData>(contributeAction, { status: 'idle' });
+  // Without JavaScript the form posts to this page (a valid action URL, not action="").
+  const permalink = usePathname();
+  const [state, formAction, pending] = useActionState<ContributeState, FormData>(contributeAction, { status: 'idle' }, permalink);
   const serverValues = state.status === 'error' ? state.values : {};
   const [values, setValues] = useState({
     pseudonym: serverValues.pseudonym ?? '',

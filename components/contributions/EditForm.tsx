@@ -1,4 +1,6 @@
 'use client';
+
+import { usePathname } from 'next/navigation';
 /** Editing through the private link: pseudonym, text and language, checked as on posting. */
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
@@ -19,7 +21,9 @@ export function EditForm({ token, version, initial }: { token: string; version: 
   const t = useTranslations('PrivateLink');
   const tc = useTranslations('Contribute');
   const errorText = useErrorText();
-  const [state, action, pending] = useActionState<SimpleState, FormData>(editAction, { status: 'idle' });
+  // Without JavaScript the form posts to this page (a valid action URL, not action="").
+  const permalink = usePathname();
+  const [state, action, pending] = useActionState<SimpleState, FormData>(editAction, { status: 'idle' }, permalink);
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<Field, ErrorKey>>>({});
   const statusRef = useRef<HTMLDivElement>(null);

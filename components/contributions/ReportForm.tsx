@@ -1,4 +1,6 @@
 'use client';
+
+import { usePathname } from 'next/navigation';
 /** Report a contribution to the moderators: a reason from a short list and an optional text. No account. */
 import { useActionState, useId } from 'react';
 import { useTranslations } from 'next-intl';
@@ -9,7 +11,9 @@ import { FieldError, useErrorText } from './FieldError';
 export function ReportForm({ contributionId }: { contributionId: string }) {
   const t = useTranslations('Report');
   const errorText = useErrorText();
-  const [state, action, pending] = useActionState<SimpleState, FormData>(reportAction, { status: 'idle' });
+  // Without JavaScript the form posts to this page (a valid action URL, not action="").
+  const permalink = usePathname();
+  const [state, action, pending] = useActionState<SimpleState, FormData>(reportAction, { status: 'idle' }, permalink);
   const id = useId();
   if (state.status === 'done') {
     return (

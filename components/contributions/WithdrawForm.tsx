@@ -1,4 +1,6 @@
 'use client';
+
+import { usePathname } from 'next/navigation';
 /** Withdrawal through the private link: at any time, even after the consultation closed. */
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
@@ -8,7 +10,9 @@ import { useErrorText } from './FieldError';
 export function WithdrawForm({ token }: { token: string }) {
   const t = useTranslations('PrivateLink');
   const errorText = useErrorText();
-  const [state, action, pending] = useActionState<SimpleState, FormData>(withdrawAction, { status: 'idle' });
+  // Without JavaScript the form posts to this page (a valid action URL, not action="").
+  const permalink = usePathname();
+  const [state, action, pending] = useActionState<SimpleState, FormData>(withdrawAction, { status: 'idle' }, permalink);
   return (
     <form action={action} className="space-y-3" data-testid="withdraw-form">
       <input type="hidden" name="token" value={token} />
