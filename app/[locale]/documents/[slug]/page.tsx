@@ -75,8 +75,8 @@ export default async function DocumentPage({ params }: Props) {
         <dd>{languageName(d.originalLanguage, locale)}</dd>
       </dl>
 
-      <section aria-labelledby="summary" className="mt-8">
-        <h2 id="summary" className="text-2xl font-bold">
+      <section aria-labelledby="document-summary" className="mt-8">
+        <h2 id="document-summary" className="text-2xl font-bold">
           {t('summary')}
         </h2>
         <SanitizedHtml
