@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
@@ -21,7 +22,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const q = await getQuestion(slug, locale);
-  return q ? { title: q.title, description: q.context ?? q.theme.title } : {};
+  if (!q) return {};
+  return pageMetadata({
+    locale,
+    path: `/questions/${slug}`,
+    title: q.title,
+    description: q.context ?? q.theme.title,
+    feeds: [{ title: q.title, path: `/${locale}/feeds/questions/${slug}.atom` }],
+  });
 }
 
 export default async function QuestionPage({ params, searchParams }: Props) {
