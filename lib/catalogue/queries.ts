@@ -35,14 +35,10 @@ export interface TrackView {
   themes: ThemeView[];
 }
 
-/** Counts of published contributions per question, in one query. */
+/** Published contributions per question, summed from the trigger-kept "PublishedCount" rows. */
 async function publishedCounts(): Promise<Map<number, number>> {
-  const rows = await db.contribution.groupBy({
-    by: ['questionId'],
-    where: { status: 'PUBLISHED' },
-    _count: { _all: true },
-  });
-  return new Map(rows.map((r) => [r.questionId, r._count._all]));
+  const rows = await db.publishedCount.groupBy({ by: ['questionId'], _sum: { published: true } });
+  return new Map(rows.map((r) => [r.questionId, r._sum.published ?? 0]));
 }
 
 export const getTracks = cache(async (locale: string): Promise<TrackView[]> => {

@@ -29,10 +29,16 @@ export async function getStats(o: { locale: string; allStatuses?: boolean }): Pr
   const statusWhere = o.allStatuses ? Prisma.sql`TRUE` : Prisma.sql`c.status = 'PUBLISHED'`;
   const inLocales = { where: { locale: { in: [o.locale, defaultLocale] } } };
   const [perQuestion, perLanguage, perWeek, perStatus, tracks] = await Promise.all([
-    db.$queryRaw<{ questionId: number; n: bigint }[]>`
-      SELECT c."questionId", count(*) AS n FROM "Contribution" c WHERE ${statusWhere} GROUP BY c."questionId"`,
-    db.$queryRaw<{ language: string; n: bigint }[]>`
-      SELECT c.language, count(*) AS n FROM "Contribution" c WHERE ${statusWhere} GROUP BY c.language`,
+    // Published only: the trigger-kept "PublishedCount" rows; every status: a real count.
+    o.allStatuses
+      ? db.$queryRaw<{ questionId: number; n: bigint }[]>`
+          SELECT c."questionId", count(*) AS n FROM "Contribution" c GROUP BY c."questionId"`
+      : db.$queryRaw<{ questionId: number; n: bigint }[]>`
+          SELECT "questionId", sum(published) AS n FROM "PublishedCount" GROUP BY 1`,
+    o.allStatuses
+      ? db.$queryRaw<{ language: string; n: bigint }[]>`SELECT c.language, count(*) AS n FROM "Contribution" c GROUP BY c.language`
+      : db.$queryRaw<{ language: string; n: bigint }[]>`
+          SELECT language, sum(published) AS n FROM "PublishedCount" GROUP BY 1 HAVING sum(published) > 0`,
     db.$queryRaw<{ week: number; n: bigint }[]>`
       SELECT extract(week FROM c."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris')::int AS week, count(*) AS n
       FROM "Contribution" c
