@@ -39,7 +39,9 @@ const BASE_DURATION = Number(opt('baseline-duration', quick ? '3' : '5'));
 const POST_DURATION = Number(opt('post-duration', quick ? '5' : '30'));
 const CONNECTIONS = Number(opt('connections', '50'));
 const JSON_FILE = opt('json', '');
-const MILLION = flag('million');
+const ONLY = opt('only', ''); // reads | posting | million: one phase (the others are skipped)
+const MILLION = flag('million') || ONLY === 'million';
+const phase = (name: 'reads' | 'posting') => !ONLY || ONLY === name;
 const DIST = '.next-bench';
 const DATA = '.data-bench';
 const PORT = 3600;
@@ -321,43 +323,56 @@ async function main() {
   let maxRss = 0;
 
   // ── Phase 1: reads on the archive (real clock: the consultation is closed) ──
-  let app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1' } });
-  let rss = rssSampler(app.pid);
-  const { seedQuestion } = await import('../../lib/seed/load');
-  const question = await firstQuestion(app.pgUrl);
-  const added = await seedQuestion({ url: app.pgUrl, questionSlug: question, count: 50 });
-  log(`question "${question}": ${added} contributions added, ${await publishedOf(app.pgUrl, question)} published`);
-  const rows = await readBench(app, question);
-  // What browsers get: gzip (cache hits are compressed once, the nonce spliced in per hit).
-  const rowsGz = flag('no-gzip') ? [] : await readBench(app, question, 'gzip');
-  const readHtml = (await getPage(app.url, '/fr')).body.toString();
-  const readJs = jsKbGz(readHtml);
-  const questionJs = jsKbGz((await getPage(app.url, `/fr/questions/${question}`)).body.toString());
-  const rssReads = rss.max();
-  log(`peak RSS during reads: ${rssReads.toFixed(0)} MB`);
-  maxRss = Math.max(maxRss, rssReads);
-  rss.stop();
-  await app.stop('SIGTERM');
+  let app: AppServer;
+  let rss: ReturnType<typeof rssSampler>;
+  let question = '';
+  let rows: PageRow[] = [];
+  let rowsGz: PageRow[] = [];
+  let readJs: { kb: number; files: number } | null = null;
+  let questionJs: { kb: number; files: number } | null = null;
+  if (phase('reads') || phase('posting')) {
+    app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1' } });
+    rss = rssSampler(app.pid);
+    const { seedQuestion } = await import('../../lib/seed/load');
+    question = await firstQuestion(app.pgUrl);
+    if (phase('reads')) {
+      const added = await seedQuestion({ url: app.pgUrl, questionSlug: question, count: 50 });
+      log(`question "${question}": ${added} contributions added, ${await publishedOf(app.pgUrl, question)} published`);
+      rows = await readBench(app, question);
+      // What browsers get: gzip (cache hits are compressed once, the nonce spliced in per hit).
+      rowsGz = flag('no-gzip') ? [] : await readBench(app, question, 'gzip');
+      readJs = jsKbGz((await getPage(app.url, '/fr')).body.toString());
+      questionJs = jsKbGz((await getPage(app.url, `/fr/questions/${question}`)).body.toString());
+      const rssReads = rss.max();
+      log(`peak RSS during reads: ${rssReads.toFixed(0)} MB`);
+      maxRss = Math.max(maxRss, rssReads);
+    }
+    rss.stop();
+    await app.stop('SIGTERM');
+  }
 
   // ── Phase 2: posting on a replayed open date (post-moderation) ──
-  app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1', APP_CLOCK: OPEN_CLOCK, MODERATION_MODE: 'post' } });
-  rss = rssSampler(app.pid);
-  const formPage = await getPage(app.url, `/fr/questions/${question}/contribute`);
-  const formJs = formPage.status === 200 ? jsKbGz(formPage.body.toString()) : null;
   let posting: Awaited<ReturnType<typeof postLoad>> | null = null;
-  const probe = await fetch(`${app.url}/api/contributions`);
-  if (probe.status === 200) {
-    // Posts go to another question: the read benchmark's question keeps its 50 next time.
-    const other = await otherQuestion(app.pgUrl, question);
-    posting = await postLoad(app, other, POST_DURATION);
-    log(`posting: ${posting.acknowledged} acknowledged in ${POST_DURATION} s (${posting.perSec.toFixed(0)}/s), lost ${posting.lost}, duplicates ${posting.duplicates}, statuses ${JSON.stringify(posting.statuses)}`);
-  } else {
-    log('posting: /api/contributions not available, not measured');
+  let formJs: { kb: number; files: number } | null = null;
+  if (phase('posting')) {
+    app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1', APP_CLOCK: OPEN_CLOCK, MODERATION_MODE: 'post' } });
+    rss = rssSampler(app.pid);
+    const formPage = await getPage(app.url, `/fr/questions/${question}/contribute`);
+    formJs = formPage.status === 200 ? jsKbGz(formPage.body.toString()) : null;
+    const probe = await fetch(`${app.url}/api/contributions`);
+    if (probe.status === 200) {
+      // Posts go to another question: the read benchmark's question keeps its 50 next time.
+      const other = await otherQuestion(app.pgUrl, question);
+      posting = await postLoad(app, other, POST_DURATION);
+      log(`posting: ${posting.acknowledged} acknowledged in ${POST_DURATION} s (${posting.perSec.toFixed(0)}/s), lost ${posting.lost}, duplicates ${posting.duplicates}, statuses ${JSON.stringify(posting.statuses)}`);
+    } else {
+      log('posting: /api/contributions not available, not measured');
+    }
+    log(`peak RSS during posting: ${rss.max().toFixed(0)} MB`);
+    maxRss = Math.max(maxRss, rss.max());
+    rss.stop();
+    await app.stop('SIGTERM');
   }
-  log(`peak RSS during posting: ${rss.max().toFixed(0)} MB`);
-  maxRss = Math.max(maxRss, rss.max());
-  rss.stop();
-  await app.stop('SIGTERM');
 
   // ── Phase 3 (optional): one million contributions, uncached ──
   let million: Awaited<ReturnType<typeof millionBench>> | null = null;
@@ -377,24 +392,27 @@ async function main() {
     await app.stop('SIGTERM');
   }
 
-  console.log('\nReads (' + CONNECTIONS + ' connections; baseline = bare node:http, same bytes, same concurrency):');
-  console.log(table(rows));
+  if (rows.length) {
+    console.log('\nReads (' + CONNECTIONS + ' connections; baseline = bare node:http, same bytes, same concurrency):');
+    console.log(table(rows));
+  }
   if (rowsGz.length) {
     console.log('\nReads with Accept-Encoding: gzip (what browsers get; baseline sends the same gzip bytes):');
     console.log(table(rowsGz));
   }
   const worstGz = rowsGz.length ? rowsGz.reduce((a, b) => ((a.ratio ?? 0) <= (b.ratio ?? 0) ? a : b)) : null;
-  const worst = rows.reduce((a, b) => ((a.ratio ?? 0) <= (b.ratio ?? 0) ? a : b));
-  const readP99 = Math.max(...rows.map((r) => r.app.p99));
+  const worst = rows.length ? rows.reduce((a, b) => ((a.ratio ?? 0) <= (b.ratio ?? 0) ? a : b)) : null;
+  const readP99 = rows.length ? Math.max(...rows.map((r) => r.app.p99)) : null;
   const readErrors = rows.reduce((n, r) => n + r.app.errors + r.app.non2xx, 0);
-  console.log(`\nworst read ratio: ${((worst.ratio ?? 0) * 100).toFixed(1)}% (${worst.name}); worst p99 ${readP99} ms; errors ${readErrors}`);
-  console.log(`client JS (gzip, noModule polyfills excluded): home ${readJs.kb} KB (${readJs.files} files), question page ${questionJs.kb} KB, form page ${formJs ? `${formJs.kb} KB (${formJs.files} files)` : 'n/a'}`);
+  if (worst) console.log(`\nworst read ratio: ${((worst.ratio ?? 0) * 100).toFixed(1)}% (${worst.name}); worst p99 ${readP99} ms; errors ${readErrors}`);
+  if (readJs && questionJs) console.log(`client JS (gzip, noModule polyfills excluded): home ${readJs.kb} KB (${readJs.files} files), question page ${questionJs.kb} KB`);
+  if (formJs) console.log(`client JS of the form page: ${formJs.kb} KB (${formJs.files} files)`);
   console.log(`server peak RSS: ${maxRss.toFixed(0)} MB`);
   if (posting) console.log(`posting: ${posting.perSec.toFixed(0)} accepted/s for ${POST_DURATION} s, lost ${posting.lost}, duplicated ${posting.duplicates}, errors ${posting.errors}, p99 ${posting.p99} ms`);
   if (million) console.log(`million: ${million.map((m) => `${m.name} p95 ${m.p95} ms`).join('; ')}`);
 
   const summary = {
-    readRatio: worst.ratio,
+    readRatio: worst ? worst.ratio : null,
     readP99Ms: readP99,
     readErrors,
     postsPerSec: posting ? Math.round(posting.perSec * 10) / 10 : null,
@@ -402,7 +420,7 @@ async function main() {
     duplicatedContributions: posting ? posting.duplicates : null,
     readRatioGzip: worstGz ? worstGz.ratio : null,
     readP99MsGzip: rowsGz.length ? Math.max(...rowsGz.map((r) => r.app.p99)) : null,
-    readJsKbGz: Math.max(readJs.kb, questionJs.kb),
+    readJsKbGz: readJs && questionJs ? Math.max(readJs.kb, questionJs.kb) : null,
     formJsKbGz: formJs ? formJs.kb : null,
     maxRssMb: Math.round(maxRss),
     millionP95Ms: million ? Math.max(...million.map((m) => m.p95)) : null,
