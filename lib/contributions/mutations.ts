@@ -4,6 +4,7 @@ import 'server-only';
  * ModerationEvent of the audit log. Permissions live in the `where` clauses (a private link
  * reaches only its own contribution; only PUBLISHED contributions can be reported).
  */
+import crypto from 'node:crypto';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import type { ContributionStatus, ModerationReason, ReportReason } from '../generated/prisma/enums';
@@ -52,40 +53,47 @@ export async function findSubmission(opts: CreateContributionOptions): Promise<C
   return findByKey(opts);
 }
 
-/** Creates a contribution (PENDING in pre-moderation, PUBLISHED in post) and its SUBMITTED event. */
+const isUniqueViolationRaw = (e: unknown) =>
+  isUniqueViolation(e) ||
+  (e instanceof Prisma.PrismaClientKnownRequestError && (e.meta as { code?: string } | undefined)?.code === '23505') ||
+  (e instanceof Error && /\b23505\b|unique constraint/i.test(e.message));
+
+/** A timestamp parameter as PostgreSQL's `timestamp(3)` in UTC, as Prisma stores dates. */
+const utc = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * Creates a contribution (PENDING in pre-moderation, PUBLISHED in post) and its SUBMITTED event,
+ * in one SQL statement (atomic, one round trip: posting bursts are bound by round trips). The
+ * caller looks up an earlier submission first (findSubmission); a race between two identical
+ * submissions ends on the unique idempotency key and answers as the winner did.
+ */
 export async function createContribution(opts: CreateContributionOptions): Promise<CreatedContribution> {
-  const again = await findByKey(opts);
-  if (again) return again;
   const token = editTokenFor(opts.idempotencyKey);
   const status: ContributionStatus = opts.mode === 'post' ? 'PUBLISHED' : 'PENDING';
+  const id = crypto.randomUUID();
   try {
-    return await db.$transaction(async (tx) => {
-      const question = await tx.question.findUnique({ where: { slug: opts.questionSlug }, select: { id: true, slug: true } });
-      // An unknown question is a bad field of the form (400), not a missing resource.
-      if (!question) throw new ContributionError('questionInvalid', 400);
-      const c = await tx.contribution.create({
-        data: {
-          questionId: question.id,
-          pseudonym: opts.pseudonym,
-          body: opts.body,
-          language: opts.language,
-          status,
-          editTokenHash: hashEditToken(token),
-          idempotencyKey: storedIdempotencyKey(opts.idempotencyKey),
-          clientHash: opts.clientHash,
-          createdAt: opts.at,
-          publishedAt: status === 'PUBLISHED' ? opts.at : null,
-        },
-        select: { id: true },
-      });
-      await tx.moderationEvent.create({
-        data: { contributionId: c.id, action: 'SUBMITTED', toStatus: status, createdAt: opts.at },
-      });
-      return { id: c.id, status, questionSlug: question.slug, token, created: true };
-    });
+    const rows = await db.$queryRaw<{ slug: string }[]>`
+      WITH q AS (SELECT id, slug FROM "Question" WHERE slug = ${opts.questionSlug}),
+      c AS (
+        INSERT INTO "Contribution" (id, "questionId", pseudonym, body, language, status, "editTokenHash", "idempotencyKey",
+                                    "clientHash", "createdAt", "updatedAt", "publishedAt")
+        SELECT ${id}::uuid, q.id, ${opts.pseudonym}, ${opts.body}, ${opts.language}, ${status}::"ContributionStatus",
+               ${hashEditToken(token)}, ${storedIdempotencyKey(opts.idempotencyKey)}, ${opts.clientHash},
+               ${utc(opts.at)}, ${utc(new Date())}, ${status === 'PUBLISHED' ? utc(opts.at) : Prisma.sql`NULL`}
+        FROM q
+        RETURNING id
+      ),
+      e AS (
+        INSERT INTO "ModerationEvent" ("contributionId", action, "toStatus", "createdAt")
+        SELECT c.id, 'SUBMITTED', ${status}::"ContributionStatus", ${utc(opts.at)} FROM c
+      )
+      SELECT q.slug FROM q, c`;
+    // An unknown question is a bad field of the form (400), not a missing resource.
+    if (!rows.length) throw new ContributionError('questionInvalid', 400);
+    return { id, status, questionSlug: rows[0].slug, token, created: true };
   } catch (e) {
     // Two identical submissions raced: the other one won; answer as it did.
-    if (isUniqueViolation(e)) {
+    if (isUniqueViolationRaw(e)) {
       const won = await findByKey(opts);
       if (won) return won;
     }

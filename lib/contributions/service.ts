@@ -7,6 +7,9 @@ import 'server-only';
  *   (with the honeypot) → form token (fill time, idempotency key) → per-use rate limit →
  *   one mutation in a transaction (with its ModerationEvent) → cache invalidation.
  *
+ * A new post counts its request after parsing, together with its 'contributions' limit, in one
+ * statement; every request still counts exactly once against 'requests', valid or not.
+ *
  * The guard comes before parsing and counting so that, once the consultation is closed, every
  * post or edit is refused with 403 whatever its body, and nothing at all is written (not even a
  * rate-limit counter). Withdrawal and reports stay
@@ -18,7 +21,7 @@ import { assertOpen, ConsultationClosedError } from '../consultation/guard';
 import { invalidate, tags } from '../cache/invalidate';
 import { checkOrigin } from '../security/origin';
 import { clientKey } from '../security/client';
-import { hit, type Bucket } from '../security/rate-limit';
+import { hitAll, type Bucket } from '../security/rate-limit';
 import { Prisma } from '../generated/prisma/client';
 import {
   editContributionSchema,
@@ -45,7 +48,8 @@ export type Outcome<T> = { ok: true; status: number; data: T } | Refusal;
 
 const refuse = (status: number, error: ErrorKey, extra: Partial<Refusal> = {}): Refusal => ({ ok: false, status, error, ...extra });
 
-async function gate(ctx: RequestContext, opts: { guard: boolean }): Promise<{ client: string } | Refusal> {
+/** Origin check and closing-date guard: no database work. */
+function admit(ctx: RequestContext, opts: { guard: boolean }): { client: string } | Refusal {
   const origin = checkOrigin(ctx.headers);
   if (!origin.ok) return refuse(403, 'origin');
   if (opts.guard) {
@@ -56,10 +60,14 @@ async function gate(ctx: RequestContext, opts: { guard: boolean }): Promise<{ cl
       throw e;
     }
   }
-  const client = clientKey(ctx.headers);
-  const r = await hit('requests', client);
-  if (!r.ok) return refuse(429, 'rateLimited', { retryAfter: r.retryAfter });
-  return { client };
+  return { client: clientKey(ctx.headers) };
+}
+
+/** admit(), then the request counted against the client's rate limit. */
+async function gate(ctx: RequestContext, opts: { guard: boolean }): Promise<{ client: string } | Refusal> {
+  const g = admit(ctx, opts);
+  if ('ok' in g) return g;
+  return (await limit(['requests'], g.client)) ?? g;
 }
 
 function invalid(error: ZodError): Refusal {
@@ -71,8 +79,9 @@ function invalid(error: ZodError): Refusal {
   return refuse(400, 'formInvalid', { fields });
 }
 
-async function limit(bucket: Bucket, client: string): Promise<Refusal | null> {
-  const r = await hit(bucket, client);
+/** Counts the request in each bucket (one statement); a refusal when one is over its limit. */
+async function limit(buckets: Bucket[], client: string): Promise<Refusal | null> {
+  const r = await hitAll(buckets, client);
   return r.ok ? null : refuse(429, 'rateLimited', { retryAfter: r.retryAfter });
 }
 
@@ -98,13 +107,16 @@ async function run<T>(fn: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
 /** Posts a new contribution. 201 when created, 200 when the same form was already submitted. */
 export function submitContribution(input: unknown, ctx: RequestContext): Promise<Outcome<CreatedContribution>> {
   return run(async () => {
-    const g = await gate(ctx, { guard: true });
+    const g = admit(ctx, { guard: true });
     if ('ok' in g) return g;
+    // Every request counts once against 'requests'; a new contribution also against
+    // 'contributions', in the same statement (posting bursts are bound by round trips).
+    const refused = async (r: Refusal) => (await limit(['requests'], g.client)) ?? r;
     const parsed = newContributionSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return refused(invalid(parsed.error));
     const v = parsed.data;
     const token = verifyFormToken(v.formToken);
-    if (!token.ok) return refuse(400, token.reason === 'tooFast' ? 'tooFast' : token.reason === 'expired' ? 'formExpired' : 'formInvalid');
+    if (!token.ok) return refused(refuse(400, token.reason === 'tooFast' ? 'tooFast' : token.reason === 'expired' ? 'formExpired' : 'formInvalid'));
     const opts = {
       questionSlug: v.question,
       pseudonym: v.pseudonym,
@@ -115,13 +127,14 @@ export function submitContribution(input: unknown, ctx: RequestContext): Promise
       mode: env().MODERATION_MODE,
       at: now(),
     };
-    // A retried submission answers as the first one did, without counting against the limit.
+    // A retried submission answers as the first one did, without counting against 'contributions'.
     const again = await findSubmission(opts);
-    if (again) return { ok: true, status: 200, data: again };
-    const limited = await limit('contributions', g.client);
+    if (again) return (await limit(['requests'], g.client)) ?? { ok: true, status: 200, data: again };
+    const limited = await limit(['requests', 'contributions'], g.client);
     if (limited) return limited;
     const created = await createContribution(opts);
-    await invalidate(tags.question(created.questionSlug), tags.contributions, tags.catalogue);
+    // A contribution waiting for review (pre-moderation) changes no public page.
+    if (created.status === 'PUBLISHED') await invalidate(tags.question(created.questionSlug), tags.contributions, tags.catalogue);
     return { ok: true, status: created.created ? 201 : 200, data: created };
   });
 }
@@ -133,7 +146,7 @@ export function submitEdit(input: unknown, ctx: RequestContext): Promise<Outcome
     if ('ok' in g) return g;
     const parsed = editContributionSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
-    const limited = await limit('edits', g.client);
+    const limited = await limit(['edits'], g.client);
     if (limited) return limited;
     const r = await editContribution({ ...parsed.data, at: now() });
     if (r.changed) await invalidate(tags.question(r.questionSlug), tags.contributions, tags.catalogue);
@@ -148,7 +161,7 @@ export function submitWithdrawal(input: unknown, ctx: RequestContext): Promise<O
     if ('ok' in g) return g;
     const parsed = withdrawContributionSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
-    const limited = await limit('edits', g.client);
+    const limited = await limit(['edits'], g.client);
     if (limited) return limited;
     const r = await withdrawContribution({ token: parsed.data.token, at: now() });
     if (r.changed) await invalidate(tags.question(r.questionSlug), tags.contributions, tags.catalogue);
@@ -163,7 +176,7 @@ export function submitReport(input: unknown, ctx: RequestContext): Promise<Outco
     if ('ok' in g) return g;
     const parsed = reportSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
-    const limited = await limit('reports', g.client);
+    const limited = await limit(['reports'], g.client);
     if (limited) return limited;
     const r = await reportContribution({ ...parsed.data, clientHash: g.client, threshold: env().REPORTS_HIDE_THRESHOLD, at: now() });
     await invalidate(tags.question(r.questionSlug), tags.contributions, tags.catalogue);

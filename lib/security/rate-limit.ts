@@ -29,35 +29,46 @@ type Runner = Pick<typeof db, '$queryRaw' | '$executeRaw'>;
 
 /** Counts one request of `client` in `bucket`; says whether it is within the limit. */
 export async function hit(bucket: Bucket, client: string, opts: { at?: number; runner?: Runner } = {}): Promise<LimitResult> {
-  const { limit, windowMs } = RULES[bucket];
-  const at = opts.at ?? Date.now();
-  const runner = opts.runner ?? db;
-  const index = windowIndex(at, windowMs);
-  const key = `${bucket}:${client}:${index}`;
-  const previousKey = `${bucket}:${client}:${index - 1}`;
-  const windowStart = new Date(index * windowMs);
-  const rows = await runner.$queryRaw<{ current: number; previous: number }[]>`
-    WITH up AS (
-      INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
-      ON CONFLICT ("key") DO UPDATE SET "count" = "RateLimit"."count" + 1
-      RETURNING "count"
-    )
-    SELECT (SELECT "count" FROM up)::int AS current,
-           COALESCE((SELECT "count" FROM "RateLimit" WHERE "key" = ${previousKey}), 0)::int AS previous`;
-  const state: WindowState = { current: rows[0].current, previous: rows[0].previous, elapsedMs: at - index * windowMs, windowMs };
-  if (allowed(state, limit)) return { ok: true, count: state.current };
-  return { ok: false, count: state.current, retryAfter: retryAfterSeconds(state, limit) };
+  return hitAll([bucket], client, opts);
 }
 
-/** Counts one request in each bucket (all are counted); the first refusal wins, with the longest wait. */
-export async function hitAll(buckets: Bucket[], client: string, opts: { at?: number } = {}): Promise<LimitResult> {
+/**
+ * Counts one request in each bucket, in one SQL statement (one round trip whatever the number
+ * of buckets); the first refusal wins, with the longest wait.
+ */
+export async function hitAll(buckets: Bucket[], client: string, opts: { at?: number; runner?: Runner } = {}): Promise<LimitResult> {
+  const at = opts.at ?? Date.now();
+  const runner = opts.runner ?? db;
+  const windows = buckets.map((bucket) => {
+    const { windowMs } = RULES[bucket];
+    const index = windowIndex(at, windowMs);
+    return { bucket, index, key: `${bucket}:${client}:${index}`, previousKey: `${bucket}:${client}:${index - 1}`, start: new Date(index * windowMs).toISOString() };
+  });
+  if (!windows.length) return { ok: true, count: 0 };
+  const rows = await runner.$queryRaw<{ key: string; current: number; previous: number }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${windows.map((w) => w.key)}::text[], ${windows.map((w) => w.start)}::timestamptz[], ${windows.map((w) => w.previousKey)}::text[])
+        AS t("key", "windowStart", "previousKey")
+    ),
+    up AS (
+      INSERT INTO "RateLimit" ("key", "windowStart", "count")
+      SELECT "key", "windowStart" AT TIME ZONE 'UTC', 1 FROM input
+      ON CONFLICT ("key") DO UPDATE SET "count" = "RateLimit"."count" + 1
+      RETURNING "key", "count"
+    )
+    SELECT up."key", up."count"::int AS current, COALESCE(p."count", 0)::int AS previous
+    FROM input JOIN up ON up."key" = input."key" LEFT JOIN "RateLimit" p ON p."key" = input."previousKey"`;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
   let worst: LimitResult | null = null;
-  for (const b of buckets) {
-    const r = await hit(b, client, opts);
+  for (const w of windows) {
+    const { limit, windowMs } = RULES[w.bucket];
+    const row = byKey.get(w.key)!;
+    const state: WindowState = { current: row.current, previous: row.previous, elapsedMs: at - w.index * windowMs, windowMs };
+    const r: LimitResult = allowed(state, limit) ? { ok: true, count: state.current } : { ok: false, count: state.current, retryAfter: retryAfterSeconds(state, limit) };
     if (!r.ok && (!worst || worst.ok || r.retryAfter > worst.retryAfter)) worst = r;
     else if (!worst) worst = r;
   }
-  return worst ?? { ok: true, count: 0 };
+  return worst!;
 }
 
 /** Deletes windows that can no longer count (older than twice the longest window). */

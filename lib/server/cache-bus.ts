@@ -96,6 +96,25 @@ export function startCacheBus(opts: {
     }
   };
 
+  const send = async (tags: string[]): Promise<void> => {
+    let payload = JSON.stringify({ from: instanceId, tags });
+    // NOTIFY payloads are limited to 8000 bytes: ask everyone to drop everything instead.
+    if (Buffer.byteLength(payload) > 7900) payload = JSON.stringify({ from: instanceId, tags: ['*'] });
+    const c = client;
+    if (!c || !connected) {
+      log('cache bus: not connected, invalidation not broadcast');
+      return;
+    }
+    try {
+      await c.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    } catch (e) {
+      log(`cache bus: publish failed (${(e as Error).message})`);
+    }
+  };
+  let queued: Set<string> | null = null;
+  let next: Promise<void> = Promise.resolve();
+  let inFlight: Promise<void> = Promise.resolve();
+
   void connect();
 
   return {
@@ -112,23 +131,22 @@ export function startCacheBus(opts: {
         });
       });
     },
-    async publish(tags: string[]) {
-      if (!tags.length) return;
-      const payload = JSON.stringify({ from: instanceId, tags: [...new Set(tags)] });
-      if (Buffer.byteLength(payload) > 7900) {
-        // NOTIFY payloads are limited to 8000 bytes: ask everyone to drop everything instead.
-        return this.publish(['*']);
+    publish(tags: string[]) {
+      // One NOTIFY at a time: tags published while one is in flight go out together in the
+      // next (a burst of posts sends a few notifications, not one per post).
+      if (!tags.length) return Promise.resolve();
+      if (!queued) {
+        const batch = new Set<string>();
+        queued = batch;
+        const sent = inFlight.then(() => {
+          if (queued === batch) queued = null;
+          return send([...batch]);
+        });
+        next = sent;
+        inFlight = sent;
       }
-      const c = client;
-      if (!c || !connected) {
-        log('cache bus: not connected, invalidation not broadcast');
-        return;
-      }
-      try {
-        await c.query('SELECT pg_notify($1, $2)', [channel, payload]);
-      } catch (e) {
-        log(`cache bus: publish failed (${(e as Error).message})`);
-      }
+      for (const t of tags) queued.add(t);
+      return next;
     },
     async stop() {
       stopped = true;
