@@ -41,6 +41,9 @@ const CONNECTIONS = Number(opt('connections', '50'));
 const JSON_FILE = opt('json', '');
 const ONLY = opt('only', ''); // reads | posting | million: one phase (the others are skipped)
 const MILLION = flag('million') || ONLY === 'million';
+// --profile DIR: the app server writes V8 CPU profiles there (open them in Chrome DevTools).
+const PROFILE = opt('profile', '');
+const PROFILE_ARGS = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE)}`] : [];
 const phase = (name: 'reads' | 'posting') => !ONLY || ONLY === name;
 const DIST = '.next-bench';
 const DATA = '.data-bench';
@@ -331,7 +334,7 @@ async function main() {
   let readJs: { kb: number; files: number } | null = null;
   let questionJs: { kb: number; files: number } | null = null;
   if (phase('reads') || phase('posting')) {
-    app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1' } });
+    app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1' }, nodeArgs: PROFILE_ARGS });
     rss = rssSampler(app.pid);
     const { seedQuestion } = await import('../../lib/seed/load');
     question = await firstQuestion(app.pgUrl);
@@ -355,7 +358,7 @@ async function main() {
   let posting: Awaited<ReturnType<typeof postLoad>> | null = null;
   let formJs: { kb: number; files: number } | null = null;
   if (phase('posting')) {
-    app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1', APP_CLOCK: OPEN_CLOCK, MODERATION_MODE: 'post' } });
+    app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1', APP_CLOCK: OPEN_CLOCK, MODERATION_MODE: 'post' }, nodeArgs: PROFILE_ARGS });
     rss = rssSampler(app.pid);
     const formPage = await getPage(app.url, `/fr/questions/${question}/contribute`);
     formJs = formPage.status === 200 ? jsKbGz(formPage.body.toString()) : null;
