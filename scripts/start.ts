@@ -5,6 +5,7 @@
  *  - applies migrations, builds if needed, serves on PORT (default 3000).
  * Ctrl-C (SIGINT) or SIGTERM stops the server, then PostgreSQL, cleanly.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { EnvError, parseEnv } from '../lib/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded';
@@ -36,10 +37,17 @@ async function main() {
   };
 
   try {
-    const { prepareDatabase } = await import('../lib/server/bootstrap');
-    await prepareDatabase({ url: process.env.DATABASE_URL!, embedded, seedDemo: first.SEED_DEMO !== false, log });
-    const { db } = await import('../lib/db');
-    await db.$disconnect();
+    // Migrations and seeding in a child process (see scripts/prepare-database.ts).
+    const prepared = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'scripts/prepare-database.ts'), ...(embedded ? ['--embedded'] : []), ...(first.SEED_DEMO !== false ? ['--seed-demo'] : [])],
+      { cwd: root, stdio: 'inherit', env: process.env },
+    );
+    if (prepared.status !== 0) {
+      // The child has said why, in one line.
+      await stopDb();
+      process.exit(1);
+    }
 
     if (!dev && first.BUILD_ON_START) buildIfNeeded(root, first.NEXT_DIST_DIR, log);
     (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
