@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import '../globals.css';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { NextIntlClientProvider, hasLocale } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/lib/i18n/routing';
 import { dirOf, langTag } from '@/lib/i18n/config';
 import { SiteHeader } from '@/components/layout/SiteHeader';
@@ -29,23 +29,20 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   await connection();
   setRequestLocale(locale);
   const t = await getTranslations('Nav');
-  const messages = await getMessages();
-  // Client components get only the namespaces they use: read pages stay light.
-  const clientMessages = { Nav: messages.Nav, Countdown: messages.Countdown };
   return (
     <html lang={langTag(locale)} dir={dirOf(locale)}>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider messages={clientMessages}>
-          <SiteHeader />
-          <ConsultationBanner />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
-            {children}
-          </main>
-          <SiteFooter />
-        </NextIntlClientProvider>
+        {/* No NextIntlClientProvider here: reading pages send no i18n runtime to the browser (their
+            client islands get translated strings as props). Pages with client forms add their own. */}
+        <SiteHeader />
+        <ConsultationBanner />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { getTracks } from '@/lib/catalogue/queries';
 import { CONFERENCE_STARTS_AT } from '@/lib/consultation/phase';
 import { now } from '@/lib/clock';

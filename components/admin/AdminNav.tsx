@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import type { CurrentModerator } from '@/lib/auth/guards';
 
 /** The back office's own navigation bar (shown once signed in). */

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { getTrack, getTracks } from '@/lib/catalogue/queries';
 
 /** A contribution track: its themes, each with its questions and context paragraphs. */

@@ -1,49 +1,27 @@
-'use client';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { CountdownTimer } from './CountdownTimer';
+import { UNITS, type PluralLabels, type Unit } from './countdown-units';
 
-import { useEffect, useState } from 'react';
-import { useTranslations } from 'next-intl';
-
-interface Parts {
-  days: number;
-  hours: number;
-  minutes: number;
-  seconds: number;
-}
-
-function split(ms: number): Parts {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return { days: Math.floor(s / 86_400), hours: Math.floor((s % 86_400) / 3600), minutes: Math.floor((s % 3600) / 60), seconds: s % 60 };
+/** A number of each plural category of `locale` (0–200 covers every category our locales use for integers). */
+function samples(locale: string): Partial<Record<Intl.LDMLPluralRule, number>> {
+  const rules = new Intl.PluralRules(locale);
+  const out: Partial<Record<Intl.LDMLPluralRule, number>> = {};
+  for (let n = 0; n <= 200; n++) out[rules.select(n)] ??= n;
+  return out;
 }
 
 /**
- * Rendered on the server with its first value (so nothing jumps), then ticks in the browser
- * from the server's notion of now (which may be a replayed APP_CLOCK time).
+ * The conference countdown, rendered on the server with its first value (so nothing jumps),
+ * then ticking in the browser from the server's notion of now (which may be a replayed
+ * APP_CLOCK time). The unit labels are translated here, one per plural category, so the
+ * browser only needs Intl.PluralRules, not the i18n runtime.
  */
-export function Countdown({ remainingMs }: { remainingMs: number }) {
-  const t = useTranslations('Countdown');
-  const [left, setLeft] = useState(remainingMs);
-  useEffect(() => {
-    const start = performance.now();
-    const id = window.setInterval(() => setLeft(Math.max(0, remainingMs - (performance.now() - start))), 1000);
-    return () => window.clearInterval(id);
-  }, [remainingMs]);
-  const p = split(left);
-  const units = [
-    ['days', p.days],
-    ['hours', p.hours],
-    ['minutes', p.minutes],
-    ['seconds', p.seconds],
-  ] as const;
-  return (
-    <div role="timer" aria-label={t('countdownLabel')} className="flex gap-3" data-testid="countdown">
-      {units.map(([unit, value]) => (
-        <div key={unit} className="min-w-16 rounded bg-brand-dark px-3 py-2 text-center text-white">
-          <span className="block text-3xl font-bold tabular-nums" data-unit={unit}>
-            {String(value).padStart(2, '0')}
-          </span>
-          <span className="block text-xs uppercase tracking-wide">{t(unit, { count: value })}</span>
-        </div>
-      ))}
-    </div>
-  );
+export async function Countdown({ remainingMs }: { remainingMs: number }) {
+  const t = await getTranslations('Countdown');
+  const locale = await getLocale();
+  const byCategory = Object.entries(samples(locale));
+  const labels = Object.fromEntries(
+    UNITS.map((unit) => [unit, Object.fromEntries(byCategory.map(([category, n]) => [category, t(unit, { count: n })]))]),
+  ) as Record<Unit, PluralLabels>;
+  return <CountdownTimer remainingMs={remainingMs} locale={locale} label={t('countdownLabel')} labels={labels} />;
 }

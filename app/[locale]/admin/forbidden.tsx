@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 
 /** 403 inside the back office: signed in, but this page is for administrators. */
 export default async function AdminForbidden() {

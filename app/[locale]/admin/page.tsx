@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { locales } from '@/lib/i18n/config';
 import { requireModerator } from '@/lib/auth/guards';
 import { env } from '@/lib/env';

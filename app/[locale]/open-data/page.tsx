@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { COLUMNS, LICENCE_URL } from '@/lib/opendata/format';
 import { pageMetadata } from '@/lib/seo/metadata';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { dirOf, endonyms, isLocale, langTag, locales } from '@/lib/i18n/config';
 import { getTracks } from '@/lib/catalogue/queries';
 import { KINDS, isKind, search, type SearchKind } from '@/lib/search/queries';
@@ -63,7 +63,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
     const query: Record<string, string> = {};
     const base = { q: qValue, lang, track: trk, kind: knd ?? '', ...over };
     for (const [k, v] of Object.entries(base)) if (v !== null && v !== '' && !(k === 'page' && String(v) === '1')) query[k] = String(v);
-    return { pathname: '/search', query };
+    const qs = new URLSearchParams(query).toString();
+    return qs ? `/search?${qs}` : '/search';
   };
 
   return (

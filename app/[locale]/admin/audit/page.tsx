@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { requireModerator } from '@/lib/auth/guards';
 import { listActors, listAudit } from '@/lib/moderation/queries';
 import { AUDIT_ACTIONS, parseAuditFilters } from '@/lib/moderation/schemas';

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale } from '@/lib/i18n/config';
 import { requireModerator } from '@/lib/auth/guards';
 import { listSynthesisForEditors } from '@/lib/publications/queries';

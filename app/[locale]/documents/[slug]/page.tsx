@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { dirOf, langTag } from '@/lib/i18n/config';
 import { getDocument } from '@/lib/publications/queries';
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';

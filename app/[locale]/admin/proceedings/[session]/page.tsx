@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale, locales } from '@/lib/i18n/config';
 import { requireModerator } from '@/lib/auth/guards';
 import { getProceedingForEditor } from '@/lib/publications/queries';

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { getQuestion } from '@/lib/catalogue/queries';
 import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { issueFormToken } from '@/lib/contributions/form-token';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/components/i18n/Link';
 import { requireModerator } from '@/lib/auth/guards';
 import { getTranslationEditor } from '@/lib/translations/queries';
 import { TranslationForm } from '@/components/admin/TranslationForm';
