@@ -4,13 +4,14 @@ import { usePathname } from 'next/navigation';
 /**
  * "Speak up on this topic": the contribution form. Works without JavaScript (a server action
  * posted by the browser, the page re-rendered with the errors or the confirmation); with
- * JavaScript it validates as you type with the same zod schemas as the server, suggests the
- * language of the text, and never submits twice (one form token = one idempotency key).
+ * JavaScript it validates as you type with the same field checks as the server (rules.ts, which
+ * the server's zod schemas are built on: no zod in the browser), suggests the language of the
+ * text, and never submits twice (one form token = one idempotency key).
  */
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { contributeAction, suggestLanguageAction, type ContributeState } from '@/lib/contributions/actions';
-import { bodySchema, consentSchema, languageSchema, LIMITS, pseudonymSchema, type ErrorKey } from '@/lib/contributions/schemas';
+import { contributionFieldError as check, LIMITS, type ErrorKey } from '@/lib/contributions/rules';
 import { codePointLength } from '@/lib/contributions/text';
 import { dirOf, endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
 import { FieldError, useErrorText } from './FieldError';
@@ -18,12 +19,6 @@ import { Confirmation } from './Confirmation';
 
 type Field = 'pseudonym' | 'body' | 'language' | 'consent';
 const FIELDS: Field[] = ['pseudonym', 'body', 'language', 'consent'];
-const validators = { pseudonym: pseudonymSchema, body: bodySchema, language: languageSchema, consent: consentSchema };
-
-function check(field: Field, value: string | boolean): ErrorKey | undefined {
-  const r = validators[field].safeParse(value);
-  return r.success ? undefined : (r.error.issues[0]?.message as ErrorKey);
-}
 
 export interface ContributionFormProps {
   questionSlug: string;

@@ -1,8 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PublicContribution } from '@/lib/contributions/queries';
 import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
+import { REPORT_REASONS, LIMITS } from '@/lib/contributions/rules';
 import { ContributionText } from './ContributionText';
-import { ReportForm } from './ReportForm';
+import { ReportForm, type ReportTexts } from './ReportForm';
+import { errorTexts } from './server-error-texts';
 
 function languageName(code: string): string {
   return isLocale(code) ? endonyms[code] : code;
@@ -28,7 +30,20 @@ export async function ContributionList({
   baseQuery: Record<string, string>;
 }) {
   const t = await getTranslations('Contributions');
+  const tr = await getTranslations('Report');
   const format = await getFormatter();
+  // Translated here, once: the report forms need no i18n runtime in the browser.
+  const reportTexts: ReportTexts = {
+    reasonLegend: tr('reasonLegend'),
+    reasons: REPORT_REASONS.map((value) => ({ value, label: tr(`reasons.${value}`) })),
+    textLabel: tr('textLabel'),
+    textHint: tr('textHint', { max: LIMITS.reportText.max }),
+    textMax: LIMITS.reportText.max,
+    honeypot: tr('honeypot'),
+    submit: tr('submit'),
+    thanks: tr('thanks'),
+    errors: await errorTexts(),
+  };
   return (
     <ol className="mt-6 space-y-6" data-testid="contribution-list">
       {items.map((c) => {
@@ -82,7 +97,7 @@ export async function ContributionList({
                     {t('report')}
                     <span className="sr-only"> — {c.pseudonym}</span>
                   </summary>
-                  <ReportForm contributionId={c.id} />
+                  <ReportForm contributionId={c.id} texts={reportTexts} />
                 </details>
               </footer>
             </article>

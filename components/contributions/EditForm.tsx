@@ -5,17 +5,12 @@ import { usePathname } from 'next/navigation';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { editAction, type SimpleState } from '@/lib/contributions/actions';
-import { bodySchema, languageSchema, LIMITS, pseudonymSchema, type ErrorKey } from '@/lib/contributions/schemas';
+import { contributionFieldError as check, LIMITS, type ErrorKey } from '@/lib/contributions/rules';
 import { codePointLength } from '@/lib/contributions/text';
 import { dirOf, endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
 import { FieldError, useErrorText } from './FieldError';
 
 type Field = 'pseudonym' | 'body' | 'language';
-const validators = { pseudonym: pseudonymSchema, body: bodySchema, language: languageSchema };
-const check = (f: Field, v: string): ErrorKey | undefined => {
-  const r = validators[f].safeParse(v);
-  return r.success ? undefined : (r.error.issues[0]?.message as ErrorKey);
-};
 
 export function EditForm({ token, version, initial }: { token: string; version: number; initial: { pseudonym: string; body: string; language: Locale } }) {
   const t = useTranslations('PrivateLink');

@@ -1,16 +1,26 @@
 'use client';
 
-import { usePathname } from 'next/navigation';
 /** Report a contribution to the moderators: a reason from a short list and an optional text. No account. */
+import { usePathname } from 'next/navigation';
 import { useActionState, useId } from 'react';
-import { useTranslations } from 'next-intl';
 import { reportAction, type SimpleState } from '@/lib/contributions/actions';
-import { LIMITS, REPORT_REASONS } from '@/lib/contributions/schemas';
-import { FieldError, useErrorText } from './FieldError';
+import { errorText, type ErrorTexts } from './error-text';
+import { FieldErrorText } from './FieldErrorText';
 
-export function ReportForm({ contributionId }: { contributionId: string }) {
-  const t = useTranslations('Report');
-  const errorText = useErrorText();
+/** The form's strings, translated on the server (one object shared by every form of the page). */
+export interface ReportTexts {
+  reasonLegend: string;
+  reasons: { value: string; label: string }[];
+  textLabel: string;
+  textHint: string;
+  textMax: number;
+  honeypot: string;
+  submit: string;
+  thanks: string;
+  errors: ErrorTexts;
+}
+
+export function ReportForm({ contributionId, texts }: { contributionId: string; texts: ReportTexts }) {
   // Without JavaScript the form posts to this page (a valid action URL, not action="").
   const permalink = usePathname();
   const [state, action, pending] = useActionState<SimpleState, FormData>(reportAction, { status: 'idle' }, permalink);
@@ -18,7 +28,7 @@ export function ReportForm({ contributionId }: { contributionId: string }) {
   if (state.status === 'done') {
     return (
       <p role="status" className="mt-2 text-sm font-medium" data-testid="report-done">
-        {t('thanks')}
+        {texts.thanks}
       </p>
     );
   }
@@ -29,47 +39,47 @@ export function ReportForm({ contributionId }: { contributionId: string }) {
     <form action={action} className="mt-2 space-y-3 text-sm">
       <input type="hidden" name="contributionId" value={contributionId} />
       <fieldset aria-describedby={`${id}-reason-error`}>
-        <legend className="font-semibold">{t('reasonLegend')}</legend>
+        <legend className="font-semibold">{texts.reasonLegend}</legend>
         <div className="mt-1 space-y-1">
-          {REPORT_REASONS.map((r, i) => (
-            <div key={r} className="flex items-center gap-2">
-              <input type="radio" id={`${id}-${r}`} name="reason" value={r} required defaultChecked={values.reason ? values.reason === r : i === 0} />
-              <label htmlFor={`${id}-${r}`}>{t(`reasons.${r}`)}</label>
+          {texts.reasons.map((r, i) => (
+            <div key={r.value} className="flex items-center gap-2">
+              <input type="radio" id={`${id}-${r.value}`} name="reason" value={r.value} required defaultChecked={values.reason ? values.reason === r.value : i === 0} />
+              <label htmlFor={`${id}-${r.value}`}>{r.label}</label>
             </div>
           ))}
         </div>
-        <FieldError id={`${id}-reason-error`} error={fields.reason} />
+        <FieldErrorText id={`${id}-reason-error`} text={errorText(texts.errors, fields.reason)} />
       </fieldset>
       <div>
         <label htmlFor={`${id}-text`} className="block font-semibold">
-          {t('textLabel')}
+          {texts.textLabel}
         </label>
         <textarea
           id={`${id}-text`}
           name="text"
           rows={3}
-          maxLength={LIMITS.reportText.max}
+          maxLength={texts.textMax}
           defaultValue={values.text ?? ''}
           dir="auto"
           aria-describedby={`${id}-text-hint ${id}-text-error`}
           className="mt-1 w-full rounded border border-muted px-2 py-1"
         />
         <p id={`${id}-text-hint`} className="text-muted">
-          {t('textHint', { max: LIMITS.reportText.max })}
+          {texts.textHint}
         </p>
-        <FieldError id={`${id}-text-error`} error={fields.text} />
+        <FieldErrorText id={`${id}-text-error`} text={errorText(texts.errors, fields.text)} />
       </div>
       <div aria-hidden="true" className="absolute -start-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor={`${id}-website`}>{t('honeypot')}</label>
+        <label htmlFor={`${id}-website`}>{texts.honeypot}</label>
         <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       {formError ? (
         <p role="alert" className="font-medium text-accent">
-          {errorText(formError, formError === 'rateLimited' && state.status === 'error' && state.retryAfter ? { seconds: state.retryAfter } : {})}
+          {errorText(texts.errors, formError, state.status === 'error' ? state.retryAfter : undefined)}
         </p>
       ) : null}
       <button type="submit" disabled={pending} className="rounded border border-accent px-3 py-1 font-semibold text-accent hover:bg-red-50 disabled:opacity-60">
-        {t('submit')}
+        {texts.submit}
       </button>
     </form>
   );

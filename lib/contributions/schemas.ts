@@ -1,118 +1,39 @@
 /**
- * What a contributor and a visitor may send, as zod schemas shared by the forms (instant
- * feedback in the browser) and the server (the real check). Errors are message keys of the
- * "FormErrors" namespace, never sentences: each form localizes them.
+ * What a contributor and a visitor may send, as zod schemas: the server's real check, built on
+ * the pure field checks of rules.ts that the forms run in the browser for instant feedback
+ * (without zod in their bundle). Errors are message keys of the "FormErrors" namespace, never
+ * sentences: each form localizes them.
  * No server imports here.
  */
 import { z } from 'zod';
 import { locales } from '../i18n/config';
-import {
-  bodyProblem,
-  codePointLength,
-  isAllowedPseudonym,
-  isImpersonation,
-  normalizeBody,
-  normalizePseudonym,
-  pseudonymProblem,
-} from './text';
+import { bodyProblem, codePointLength, normalizeBody } from './text';
+import { checkBody, checkPseudonym, ERROR_VALUES, isConsent, LIMITS, REPORT_REASONS, type Checked, type ErrorKey } from './rules';
 
-export const LIMITS = {
-  pseudonym: { min: 2, max: 40 },
-  body: { min: 20, max: 10_000 },
-  reportText: { max: 1_000 },
-  /** Hard cap on a raw field before any work on it (a body of 10,000 characters of 4 bytes fits). */
-  rawField: 50_000,
-} as const;
-
-export const REPORT_REASONS = ['SPAM', 'ABUSIVE', 'OFF_TOPIC', 'PERSONAL_DATA', 'OTHER'] as const;
-export type ReportReasonKey = (typeof REPORT_REASONS)[number];
-
-/** Message keys (namespace FormErrors) with the values each one expects. */
-export const ERROR_VALUES = {
-  required: {},
-  pseudonymTooShort: { min: LIMITS.pseudonym.min },
-  pseudonymTooLong: { max: LIMITS.pseudonym.max },
-  pseudonymCharacters: {},
-  pseudonymImpersonation: {},
-  bodyTooShort: { min: LIMITS.body.min },
-  bodyTooLong: { max: LIMITS.body.max },
-  invalidCharacters: {},
-  controlCharacters: {},
-  bidiControl: {},
-  invisibleCharacters: {},
-  languageInvalid: {},
-  consentRequired: {},
-  questionInvalid: {},
-  reasonInvalid: {},
-  reportTextTooLong: { max: LIMITS.reportText.max },
-  // Form-level refusals (not tied to one field)
-  formInvalid: {},
-  formExpired: {},
-  tooFast: {},
-  automated: {},
-  consultationBefore: {},
-  consultationClosed: {},
-  rateLimited: { seconds: 60 },
-  origin: {},
-  tooLarge: {},
-  notFound: {},
-  notEditable: {},
-  conflict: {},
-  alreadyReported: {},
-  notReportable: {},
-  unavailable: {},
-} as const;
-export type ErrorKey = keyof typeof ERROR_VALUES;
+// The limits, message keys and field checks live in rules.ts (no zod: the browser uses them).
+export { ERROR_VALUES, LIMITS, REPORT_REASONS, type ErrorKey, type ReportReasonKey } from './rules';
 
 const raw = (v: unknown) => (v === undefined || v === null ? '' : v);
 const rawString = z.preprocess(raw, z.string({ error: 'formInvalid' }).max(LIMITS.rawField, { error: 'tooLarge' }));
 
-export const pseudonymSchema = rawString.transform((value, ctx) => {
-  const problem = pseudonymProblem(value);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: problem });
-    return z.NEVER;
-  }
-  const s = normalizePseudonym(value);
-  const n = codePointLength(s);
-  const fail = (message: ErrorKey) => {
-    ctx.addIssue({ code: 'custom', message });
+/** A zod transform from a pure check: its error becomes the issue's message key. */
+const checked =
+  <T>(check: (value: string) => Checked<T>) =>
+  (value: string, ctx: z.RefinementCtx) => {
+    const r = check(value);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.error });
     return z.NEVER;
   };
-  if (n === 0) return fail('required');
-  if (n < LIMITS.pseudonym.min) return fail('pseudonymTooShort');
-  if (n > LIMITS.pseudonym.max) return fail('pseudonymTooLong');
-  if (!isAllowedPseudonym(s)) return fail('pseudonymCharacters');
-  if (isImpersonation(s)) return fail('pseudonymImpersonation');
-  return s;
-});
 
-export const bodySchema = rawString.transform((value, ctx) => {
-  const problem = bodyProblem(value);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: problem });
-    return z.NEVER;
-  }
-  const s = normalizeBody(value);
-  const n = codePointLength(s);
-  if (n === 0) {
-    ctx.addIssue({ code: 'custom', message: 'required' satisfies ErrorKey });
-    return z.NEVER;
-  }
-  if (n < LIMITS.body.min || n > LIMITS.body.max) {
-    ctx.addIssue({ code: 'custom', message: (n < LIMITS.body.min ? 'bodyTooShort' : 'bodyTooLong') satisfies ErrorKey });
-    return z.NEVER;
-  }
-  return s;
-});
+export const pseudonymSchema = rawString.transform(checked(checkPseudonym));
+
+export const bodySchema = rawString.transform(checked(checkBody));
 
 export const languageSchema = z.enum(locales, { error: 'languageInvalid' });
 
 /** A checkbox: "on" from a form, true from JSON. */
-export const consentSchema = z.preprocess(
-  (v) => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes',
-  z.literal(true, { error: 'consentRequired' }),
-);
+export const consentSchema = z.preprocess(isConsent, z.literal(true, { error: 'consentRequired' }));
 
 const slugSchema = z.preprocess(raw, z.string({ error: 'questionInvalid' }).regex(/^[a-z0-9-]{1,120}$/, { error: 'questionInvalid' }));
 const tokenish = (max: number) => z.preprocess(raw, z.string({ error: 'formInvalid' }).min(1, { error: 'formInvalid' }).max(max, { error: 'formInvalid' }));

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider } from 'next-intl';
-import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Link } from '@/components/i18n/Link';
 import { getQuestion } from '@/lib/catalogue/queries';
 import { countPublishedByLanguage, decodeCursor, listPublishedContributions } from '@/lib/contributions/queries';
 import { calendar, currentPhase } from '@/lib/consultation/guard';
@@ -60,8 +59,6 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   if (language) baseQuery.lang = language;
   if (cursor && one(sp.before)) baseQuery.before = one(sp.before)!;
   const olderQuery = page.next ? new URLSearchParams({ ...(language ? { lang: language } : {}), before: page.next }).toString() : null;
-  const messages = await getMessages();
-  const clientMessages = { Report: messages.Report, FormErrors: messages.FormErrors };
 
   return (
     <article>
@@ -128,9 +125,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           </p>
         ) : null}
         {page.items.length ? (
-          <NextIntlClientProvider messages={clientMessages}>
-            <ContributionList items={page.items} locale={locale as Locale} originalId={originalId} baseQuery={baseQuery} />
-          </NextIntlClientProvider>
+          <ContributionList items={page.items} locale={locale as Locale} originalId={originalId} baseQuery={baseQuery} />
         ) : (
           <p className="mt-3 text-muted">{cursor ? tc('noMore') : language ? tc('noneInLanguage') : t('noContributions')}</p>
         )}
