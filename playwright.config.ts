@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { ARCHIVE, OPEN } from './tests/e2e/servers';
 
@@ -8,8 +9,10 @@ import { ARCHIVE, OPEN } from './tests/e2e/servers';
  *  - OPEN: APP_CLOCK replays 15 March 2017 (open, before the conference), post-moderation.
  * Run `npm test` (it builds first); `npm run test:e2e` assumes a build exists.
  */
+// The same V8 flags as `npm start` (package.json config.serverNodeFlags).
+const nodeFlags: string = JSON.parse(fs.readFileSync('package.json', 'utf8')).config.serverNodeFlags;
 const server = (s: typeof ARCHIVE, extra: Record<string, string>) => ({
-  command: 'node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+  command: `node ${nodeFlags} --import tsx scripts/start.ts`,
   url: `${s.url}/api/health`,
   reuseExistingServer: false,
   timeout: 180_000,

@@ -9,6 +9,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The V8 flags `npm start` gives the server (package.json config.serverNodeFlags). */
+export const SERVER_NODE_FLAGS: string[] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).config.serverNodeFlags as string).split(/\s+/).filter(Boolean);
 export const BENCH_SECRET = 'bench-client-hash-secret-0123456789abcdefghijkl';
 export const BENCH_AUTH_SECRET = 'bench-auth-secret-0123456789abcdefghijklmnopqrst';
 
@@ -54,7 +56,7 @@ export interface AppServer {
 /** Starts scripts/start.ts (embedded PostgreSQL in dataDir) and waits for /api/health. */
 export async function startApp(opts: { port: number; pgPort: number; dataDir: string; distDir: string; env?: Record<string, string>; waitHealthy?: boolean; nodeArgs?: string[] }): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), '--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
