@@ -68,6 +68,9 @@ async function main() {
       await running.close();
       const { stopBackground } = await import('../lib/server/background');
       await stopBackground();
+      // The pages' Prisma client (shared through globalThis, see lib/db.ts) closes its pool
+      // before PostgreSQL stops, rather than logging every terminated connection.
+      await (globalThis as { __jsiDb?: { $disconnect(): Promise<void> } }).__jsiDb?.$disconnect().catch(() => {});
       await stopDb();
       log('stopped');
       process.exit(0);
