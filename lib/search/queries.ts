@@ -41,13 +41,15 @@ export interface SearchHit {
 
 export interface SearchGroup {
   kind: SearchKind;
+  /** Distinct sources matched; a lower bound when `capped`. */
   total: number;
+  capped: boolean;
   hits: SearchHit[];
 }
 
 export type SearchResult =
   | { status: 'invalid'; reason: 'empty' | 'noWords'; q: string; truncated: boolean }
-  | { status: 'ok'; q: string; truncated: boolean; total: number; groups: SearchGroup[]; page: number; pages: number; kind: SearchKind | null };
+  | { status: 'ok'; q: string; truncated: boolean; total: number; capped: boolean; groups: SearchGroup[]; page: number; pages: number; kind: SearchKind | null };
 
 interface Row {
   kind: SearchKind;
@@ -59,7 +61,16 @@ interface Row {
   raw: string | null;
 }
 
-const CANDIDATES = 2000;
+/**
+ * A broad query over a million contributions matches a hundred thousand of them: reading them
+ * all to count or to rank takes seconds. Contributions are counted over their first
+ * COUNTED_ENTRIES matching index entries (shown as "at least N" beyond) and ranked among any
+ * CANDIDATES matches; the other kinds are few and always counted and ranked in full.
+ */
+const CANDIDATES = 1000;
+/** Listed, not `<> 'contribution'`: the list lets PostgreSQL read them by their kind (a few hundred rows). */
+const FEW_KINDS = KINDS.filter((k) => k !== 'contribution');
+const COUNTED_ENTRIES = 2000;
 
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -80,16 +91,12 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   const where = Prisma.join(filters, ' AND ');
   const hasCjk = new RegExp(CJK_RUN.source, 'u').test(q);
 
-  // Ranking reads every matched vector: for a very broad query over many contributions, only
-  // the CANDIDATES most recent contributions are ranked (counts stay exact); the other kinds are
-  // few and always ranked.
   const matches = Prisma.sql`
     s AS (SELECT jsi_search_query(${q}) AS tsq),
     c AS (
-      (SELECT e.* FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind <> 'contribution')
+      (SELECT e.* FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind IN (${Prisma.join(FEW_KINDS)}))
       UNION ALL
-      (SELECT e.* FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution'
-       ORDER BY e."publishedAt" DESC NULLS LAST, e.id LIMIT ${CANDIDATES})
+      (SELECT e.* FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution' LIMIT ${CANDIDATES})
     ),
     m AS (
       SELECT e.id, e.kind, e."refId", e.locale, e.original, e."publishedAt", e.body, ts_rank_cd(e.vector, s.tsq) AS rank,
@@ -98,14 +105,15 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
       FROM c e, s
     )`;
 
-  // Counting needs no ranking: distinct sources per kind, straight from the GIN index.
-  const counts = await db.$queryRaw<{ kind: SearchKind; n: bigint }[]>`
-    WITH s AS (SELECT jsi_search_query(${q}) AS tsq)
-    SELECT kind, count(*) AS n FROM (
-      SELECT DISTINCT e.kind, e."refId" FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where}) d
-    GROUP BY kind`;
-  const totals = new Map(counts.map((c) => [c.kind, Number(c.n)]));
-
+  // Counting needs no ranking: distinct sources per kind, straight from the GIN index. It runs
+  // alongside the ranked query below (two connections: the latency of one).
+  const countsQuery = db.$queryRaw<{ kind: SearchKind; n: bigint; capped: boolean }[]>`
+    WITH s AS (SELECT jsi_search_query(${q}) AS tsq),
+    other AS (SELECT DISTINCT e.kind, e."refId" FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind IN (${Prisma.join(FEW_KINDS)})),
+    contribution AS (SELECT e."refId" FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution' LIMIT ${COUNTED_ENTRIES})
+    SELECT kind, count(*) AS n, false AS capped FROM other GROUP BY kind
+    UNION ALL
+    SELECT 'contribution', count(DISTINCT "refId"), count(*) >= ${COUNTED_ENTRIES} FROM contribution HAVING count(*) > 0`;
   const selected = kind
     ? Prisma.sql`SELECT * FROM m WHERE rn = 1 AND kind = ${kind}
                  ORDER BY rank DESC, "publishedAt" DESC NULLS LAST, id LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`
@@ -114,7 +122,7 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
                    FROM m WHERE rn = 1) k
                  WHERE kr <= ${perGroup}`;
 
-  const rows = await db.$queryRaw<Row[]>`
+  const rowsQuery = db.$queryRaw<Row[]>`
     WITH ${matches}, p AS (${selected})
     SELECT p.kind, p."refId", p.locale, p.original, p."publishedAt",
            CASE WHEN p.locale IN ('zh', 'ko') OR ${hasCjk} THEN NULL
@@ -123,14 +131,18 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
     FROM p, s
     ORDER BY p.rank DESC, p."publishedAt" DESC NULLS LAST, p.id`;
 
+  const [counts, rows] = await Promise.all([countsQuery, rowsQuery]);
+  const totals = new Map(counts.map((c) => [c.kind, Number(c.n)]));
+  const cappedKinds = new Set(counts.filter((c) => c.capped).map((c) => c.kind));
   const hits = await hydrate(rows, o.locale, q);
   const groups: SearchGroup[] = KINDS.filter((k) => (kind ? k === kind : true))
-    .map((k) => ({ kind: k, total: totals.get(k) ?? 0, hits: hits.filter((h) => h.kind === k) }))
+    .map((k) => ({ kind: k, total: totals.get(k) ?? 0, capped: cappedKinds.has(k), hits: hits.filter((h) => h.kind === k) }))
     .filter((g) => g.total > 0);
   const total = [...totals.values()].reduce((a, b) => a + b, 0);
   const reachable = Math.min(totals.get(kind ?? 'question') ?? 0, kind === 'contribution' ? CANDIDATES : Infinity);
   const pages = kind ? Math.max(1, Math.ceil(reachable / perPage)) : 1;
-  return { status: 'ok', q, truncated, total, groups, page, pages, kind };
+  const capped = groups.some((g) => g.capped);
+  return { status: 'ok', q, truncated, total, capped, groups, page, pages, kind };
 }
 
 const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });

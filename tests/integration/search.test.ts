@@ -123,4 +123,34 @@ describe('search', () => {
     expect(long.status === 'ok' && long.truncated).toBe(true);
     expect(await db.contribution.count()).toBeGreaterThan(0);
   });
+
+  it('counts a very broad query as "at least N" over a bounded read, exactly below the bound', async () => {
+    const pg = (await import('pg')).default;
+    const { insertRows, makeRow, rng } = await import('../../lib/seed/load');
+    const question = await db.question.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    try {
+      const rand = rng(5);
+      const rows = Array.from({ length: 2100 }, () => ({
+        ...makeRow(rand, [question.id], { status: 'PUBLISHED' }),
+        language: 'fr',
+        body: 'Les pare-feu quantiques protègent les registres distribués du service public.',
+      }));
+      await insertRows(c, rows, 'load:search-cap:');
+    } finally {
+      await c.end();
+    }
+    const broad = await search({ q: 'pare-feu quantiques', locale: 'fr' });
+    expect(broad.status).toBe('ok');
+    if (broad.status !== 'ok') return;
+    const g = broad.groups.find((x) => x.kind === 'contribution')!;
+    expect(g.capped).toBe(true);
+    expect(broad.capped).toBe(true);
+    expect(g.total).toBeGreaterThan(100); // a true lower bound of the 2,100
+    expect(g.total).toBeLessThanOrEqual(2100);
+    expect(g.hits.length).toBeGreaterThan(0);
+    const narrow = await search({ q: 'cyberattaques', locale: 'fr' });
+    expect(narrow.status === 'ok' && narrow.total > 0 && !narrow.capped).toBe(true);
+  });
 });

@@ -151,12 +151,12 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <>
             {result.truncated ? <p className="text-sm text-muted">{t('truncated', { max: MAX_QUERY_LENGTH })}</p> : null}
             <p role="status" className="font-semibold">
-              {result.total ? t('count', { count: result.total, q: result.q }) : t('none', { q: result.q })}
+              {!result.total ? t('none', { q: result.q }) : result.capped ? t('countAtLeast', { count: result.total, q: result.q }) : t('count', { count: result.total, q: result.q })}
             </p>
             {result.groups.map((g) => (
               <section key={g.kind} aria-labelledby={`g-${g.kind}`} className="mt-8">
                 <h2 id={`g-${g.kind}`} className="text-xl font-bold">
-                  {t(kindKey[g.kind])} <span className="font-normal text-muted">({format.number(g.total)})</span>
+                  {t(kindKey[g.kind])} <span className="font-normal text-muted">({format.number(g.total)}{g.capped ? '+' : ''})</span>
                 </h2>
                 <ol className="mt-3 space-y-4">
                   {g.hits.map((h) => (
@@ -177,7 +177,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 {!result.kind && g.total > g.hits.length ? (
                   <p className="mt-3">
                     <Link href={href({ kind: g.kind, page: null })} className="text-brand underline">
-                      {t('seeAll', { count: g.total, kind: t(kindKey[g.kind]) })}
+                      {t('seeAll', { count: `${format.number(g.total)}${g.capped ? '+' : ''}`, kind: t(kindKey[g.kind]) })}
                     </Link>
                   </p>
                 ) : null}
