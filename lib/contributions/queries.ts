@@ -71,7 +71,9 @@ export async function listPublishedContributions(opts: {
       questionId: opts.questionId,
       status: 'PUBLISHED',
       ...(opts.language ? { language: opts.language } : {}),
-      ...(c ? { OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] } : {}),
+      // (createdAt, id) < cursor; the redundant `lte` makes it a range of the index (the OR
+      // alone is a filter over every row of the question before the cursor: 300 ms at 200,000).
+      ...(c ? { createdAt: { lte: c.createdAt }, OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] } : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,

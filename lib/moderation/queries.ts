@@ -92,7 +92,11 @@ export function decodeCursor(s: string | undefined): { createdAt: Date; id: stri
 
 function afterCursor(sort: 'oldest' | 'newest', c: { createdAt: Date; id: string }): Prisma.ContributionWhereInput {
   const op = sort === 'oldest' ? 'gt' : 'lt';
-  return { OR: [{ createdAt: { [op]: c.createdAt } }, { createdAt: c.createdAt, id: { [op]: c.id } }] };
+  // The redundant bound makes the keyset a range of the (…, createdAt, id) indexes, not a filter.
+  return {
+    createdAt: { [sort === 'oldest' ? 'gte' : 'lte']: c.createdAt },
+    OR: [{ createdAt: { [op]: c.createdAt } }, { createdAt: c.createdAt, id: { [op]: c.id } }],
+  };
 }
 
 const orderOf = (sort: 'oldest' | 'newest'): Prisma.ContributionOrderByWithRelationInput[] =>
