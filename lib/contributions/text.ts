@@ -98,7 +98,7 @@ const CONTAINED = [
   'модератор', 'администратор', 'админ', 'анссі', 'анси',
   // Chinese (simplified and traditional), Korean, Arabic
   '管理员', '管理員', '管理者', '版主', '审核员', '審核員', '主持人', '官方',
-  '관리자', '운영자', '모더레이터', '어드민', '운영진',
+  '관리자', '운영자', '모더레이터', '어드민', '운영진', '검토자',
   'مشرف', 'المشرف', 'مدير', 'ادمن', 'اداره', 'مراقب',
 ];
 /** Short stems refused only as the start of a word (so "badminton" stays possible). */
