@@ -55,10 +55,15 @@ async function main() {
     const running = await serve({ dir: root, port: first.PORT, host: first.HOST, dev });
     log(`ready on http://${first.HOST === '0.0.0.0' ? 'localhost' : first.HOST}:${first.PORT}${first.APP_CLOCK ? ` (APP_CLOCK=${first.APP_CLOCK.toISOString()})` : ''}`);
 
-    // Machine translation of contributions: a jobs worker in this process (none configured by default).
-    const { startTranslationWorker } = await import('../lib/translations/jobs');
-    const { onStop } = await import('../lib/server/background');
-    startTranslationWorker({ log, register: onStop });
+    // Machine translation of contributions: a jobs worker in this process (none configured by
+    // default). Loaded only when configured: it brings its own copy of the Prisma client.
+    const { configuredProvider } = await import('../lib/translations/provider');
+    const provider = configuredProvider();
+    if (provider) {
+      const { startTranslationWorker } = await import('../lib/translations/jobs');
+      const { onStop } = await import('../lib/server/background');
+      startTranslationWorker({ provider, log, register: onStop });
+    }
 
     let stopping = false;
     const shutdown = async (signal: string) => {
