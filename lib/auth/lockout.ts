@@ -7,7 +7,7 @@
  * Windows use the database's clock (real time): a replayed APP_CLOCK must not freeze a lockout.
  * Unknown emails are counted like known ones, so the lockout message reveals nothing.
  */
-import { db } from '../db';
+import { db, type Db } from '../db';
 import { clientKey } from '../security/client';
 
 export const LOCKOUT = { ACCOUNT_MAX: 5, CLIENT_MAX: 10, WINDOW_MINUTES: 15 } as const;
@@ -42,6 +42,12 @@ export async function lockoutState(email: string, client: string | null): Promis
   if (Number(row.account) >= LOCKOUT.ACCOUNT_MAX) return { locked: true, scope: 'account' };
   if (Number(row.client) >= LOCKOUT.CLIENT_MAX) return { locked: true, scope: 'client' };
   return { locked: false };
+}
+
+/** Lifts an account's lockout (its password was just reset by an admin): its failed attempts
+ *  are forgotten. The per-client counters are left alone (they are not about this account). */
+export async function clearAccountLockout(client: Pick<Db, 'loginAttempt'>, email: string): Promise<void> {
+  await client.loginAttempt.deleteMany({ where: { email: normalizeEmail(email), success: false } });
 }
 
 export async function recordAttempt(email: string, client: string | null, success: boolean): Promise<void> {

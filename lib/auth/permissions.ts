@@ -59,6 +59,20 @@ export function canChangeAccount(
   return { ok: true };
 }
 
+/**
+ * Resetting another account's password (on top of moderators.manage). An admin never resets
+ * their own here: without the current password, a stolen admin session could lock the owner
+ * out; another admin does it (or the owner signs in and keeps their password).
+ */
+export function canResetPassword(
+  actor: Actor | null | undefined,
+  target: { id: string },
+): { ok: true } | { ok: false; reason: 'forbidden' | 'self' } {
+  if (!can(actor, 'moderators.manage')) return { ok: false, reason: 'forbidden' };
+  if (actor!.id === target.id) return { ok: false, reason: 'self' };
+  return { ok: true };
+}
+
 /** Only same-origin back-office paths are accepted as "where to go after signing in". */
 export function safeCallbackPath(value: unknown, locale: string): string {
   const fallback = `/${locale}/admin`;

@@ -1,10 +1,11 @@
 'use server';
-/** Account management (admins only): create, change role/organisation/languages, disable. */
+/** Account management (admins only): create, change role/organisation/languages, disable,
+ *  reset a password. */
 import { revalidatePath } from 'next/cache';
 import { guardAction } from '../auth/action-guard';
 import { EmailTakenError } from './accounts';
-import { createModerator, ModeratorChangeError, updateModerator } from './mutations';
-import { createModeratorSchema, updateModeratorSchema, type ModeratorFormState } from './schemas';
+import { createModerator, ModeratorChangeError, resetModeratorPassword, updateModerator } from './mutations';
+import { createModeratorSchema, resetPasswordSchema, updateModeratorSchema, type ModeratorFormState, type ResetPasswordState } from './schemas';
 
 export async function createModeratorAction(_prev: ModeratorFormState, formData: FormData): Promise<ModeratorFormState> {
   const guard = await guardAction('moderators.manage');
@@ -56,4 +57,21 @@ export async function updateModeratorAction(_prev: ModeratorFormState, formData:
     throw e;
   }
   return { ok: true };
+}
+
+export async function resetPasswordAction(_prev: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> {
+  const guard = await guardAction('moderators.manage');
+  if (guard.error) return { error: guard.error };
+  const parsed = resetPasswordSchema.safeParse({ id: formData.get('id'), password: formData.get('newPassword') });
+  if (!parsed.success) {
+    const issue = parsed.error.issues.find((i) => i.path[0] === 'password');
+    return { error: 'invalid', fieldErrors: issue ? { password: issue.message === 'passwordTooShort' ? 'passwordTooShort' : 'passwordInvalid' } : undefined };
+  }
+  try {
+    const r = await resetModeratorPassword({ actor: guard.moderator, input: parsed.data });
+    return { ok: true, generatedPassword: r.generated ? r.password : undefined };
+  } catch (e) {
+    if (e instanceof ModeratorChangeError) return { error: e.code === 'lastAdmin' ? 'invalid' : e.code };
+    throw e;
+  }
 }

@@ -2,9 +2,11 @@ import 'server-only';
 /** Admins create accounts, change roles, organisations and languages, disable and enable. */
 import { db } from '../db';
 import { now } from '../clock';
-import { can, canChangeAccount, type Actor } from '../auth/permissions';
-import { createAccount } from './accounts';
-import type { CreateModeratorInput, UpdateModeratorInput } from './schemas';
+import { can, canChangeAccount, canResetPassword, type Actor } from '../auth/permissions';
+import { hashPassword } from '../auth/password';
+import { clearAccountLockout } from '../auth/lockout';
+import { createAccount, generatePassword } from './accounts';
+import type { CreateModeratorInput, ResetPasswordInput, UpdateModeratorInput } from './schemas';
 
 export class ModeratorChangeError extends Error {
   constructor(readonly code: 'forbidden' | 'notFound' | 'self' | 'lastAdmin') {
@@ -46,5 +48,34 @@ export async function updateModerator(opts: { actor: Actor; input: UpdateModerat
     });
     await tx.moderationEvent.create({ data: { actorId: opts.actor.id, targetId: id, action: 'MODERATOR_UPDATED', note: changed.join('; '), createdAt: now() } });
     return { changed };
+  });
+}
+
+/**
+ * Sets a new password on another account (typed by the admin, or generated and returned once),
+ * clears the account's lockout and records it in the audit log. The actor is re-read in the
+ * transaction: a disabled or demoted admin is refused whatever the caller passed. The audit row
+ * reuses MODERATOR_UPDATED (no enum value of its own without a migration), detail in the note.
+ * Open sessions of the account are not ended: JWT sessions carry no password version.
+ */
+export async function resetModeratorPassword(opts: { actor: Actor; input: ResetPasswordInput }): Promise<{ email: string; password: string; generated: boolean }> {
+  const early = canResetPassword(opts.actor, { id: opts.input.id });
+  if (!early.ok) throw new ModeratorChangeError(early.reason);
+  const generated = !opts.input.password;
+  const password = opts.input.password ?? generatePassword();
+  // Argon2id outside the transaction: no connection is held during the hashing.
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const actor = await tx.moderator.findUnique({ where: { id: opts.actor.id }, select: { id: true, role: true, disabled: true } });
+    const verdict = canResetPassword(actor, { id: opts.input.id });
+    if (!verdict.ok) throw new ModeratorChangeError(verdict.reason);
+    const target = await tx.moderator.findUnique({ where: { id: opts.input.id }, select: { id: true, email: true } });
+    if (!target) throw new ModeratorChangeError('notFound');
+    await tx.moderator.update({ where: { id: target.id }, data: { passwordHash } });
+    await clearAccountLockout(tx, target.email);
+    await tx.moderationEvent.create({
+      data: { actorId: opts.actor.id, targetId: target.id, action: 'MODERATOR_UPDATED', note: `password reset (${generated ? 'generated' : 'typed by an administrator'})`, createdAt: now() },
+    });
+    return { email: target.email, password, generated };
   });
 }

@@ -11,25 +11,41 @@ const languages = z.preprocess(
   z.array(z.enum(locales)).max(locales.length),
 );
 
+/** Empty: a strong password is generated and shown once (account creation, password reset). */
+const optionalPassword = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().min(MIN_PASSWORD, 'passwordTooShort').max(1024, 'passwordInvalid').optional());
+
+const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
 export const createModeratorSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('emailInvalid').max(320, 'emailInvalid')),
   name: z.string().trim().min(1, 'nameRequired').max(120, 'nameTooLong'),
   role: z.enum(ROLES),
   organisation: z.enum(ORGANISATIONS),
   languages,
-  /** Empty: a strong password is generated and shown once. */
-  password: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().min(MIN_PASSWORD, 'passwordTooShort').max(1024).optional()),
+  password: optionalPassword,
 });
 export type CreateModeratorInput = z.infer<typeof createModeratorSchema>;
 
 export const updateModeratorSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
+  id,
   role: z.enum(ROLES).optional(),
   organisation: z.enum(ORGANISATIONS).optional(),
   languages: languages.optional(),
   disabled: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean().optional()),
 });
 export type UpdateModeratorInput = z.infer<typeof updateModeratorSchema>;
+
+/** An admin resets another account's password: typed (same rules as creation) or generated. */
+export const resetPasswordSchema = z.object({ id, password: optionalPassword });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export interface ResetPasswordState {
+  ok?: boolean;
+  error?: 'invalid' | 'notFound' | 'self' | 'unauthenticated' | 'forbidden';
+  fieldErrors?: { password?: 'passwordTooShort' | 'passwordInvalid' };
+  /** Shown once after a reset with a generated password. */
+  generatedPassword?: string;
+}
 
 export interface ModeratorFormState {
   ok?: boolean;

@@ -79,6 +79,11 @@ const ACTIONS: Record<string, { fn: (prev: never, f: FormData) => Promise<unknow
     adminOnly: true,
     form: (x) => form({ id: x.targetId, role: 'ADMIN' }),
   },
+  resetPasswordAction: {
+    fn: moderatorActions.resetPasswordAction as never,
+    adminOnly: true,
+    form: (x) => form({ id: x.targetId, newPassword: '' }),
+  },
 };
 
 const ORIGIN = 'http://127.0.0.1:3000';
@@ -92,7 +97,7 @@ async function snapshot() {
   return {
     events: await db.moderationEvent.count(),
     translations: await db.contributionTranslation.count(),
-    moderators: await db.moderator.findMany({ orderBy: { email: 'asc' }, select: { email: true, role: true, disabled: true } }),
+    moderators: await db.moderator.findMany({ orderBy: { email: 'asc' }, select: { email: true, role: true, disabled: true, passwordHash: true } }),
     contributions: await db.contribution.findMany({ orderBy: { id: 'asc' }, select: { id: true, status: true, version: true } }),
   };
 }
@@ -180,6 +185,18 @@ describe('every back-office action', () => {
     expect(await run('decideAction', { ...x, contributionId: crypto.randomUUID() })).toMatchObject({ error: 'notFound' });
     const f = form({ contributionId: x.contributionId, expectedVersion: '2', decision: 'hide', reason: 'OTHER', note: '' });
     expect(await moderationActions.decideAction({}, f)).toMatchObject({ error: 'invalid', fieldErrors: { note: 'noteRequired' } });
+  });
+
+  it('resets a password: generated and shown once, or typed with the creation rules; never on oneself', async () => {
+    ctx.session = { user: { id: admin.id } };
+    const generated = (await moderatorActions.resetPasswordAction({}, form({ id: moderator.id, newPassword: '' }))) as { ok?: boolean; generatedPassword?: string };
+    expect(generated.ok).toBe(true);
+    expect(generated.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(await moderatorActions.resetPasswordAction({}, form({ id: moderator.id, newPassword: 'typed and long enough' }))).toEqual({ ok: true, generatedPassword: undefined });
+    expect(await moderatorActions.resetPasswordAction({}, form({ id: moderator.id, newPassword: 'short' }))).toEqual({ error: 'invalid', fieldErrors: { password: 'passwordTooShort' } });
+    expect(await moderatorActions.resetPasswordAction({}, form({ id: admin.id, newPassword: '' }))).toEqual({ error: 'self' });
+    expect(await moderatorActions.resetPasswordAction({}, form({ id: crypto.randomUUID(), newPassword: '' }))).toEqual({ error: 'notFound' });
+    expect(await moderatorActions.resetPasswordAction({}, form({ id: 'nope', newPassword: '' }))).toEqual({ error: 'invalid' });
   });
 
   it('goes to the next contribution of the same filtered queue after "publish and next"', async () => {

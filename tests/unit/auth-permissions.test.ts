@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, can, canChangeAccount, hasRole, safeCallbackPath, type Actor } from '../../lib/auth/permissions';
+import { CAPABILITIES, can, canChangeAccount, canResetPassword, hasRole, safeCallbackPath, type Actor } from '../../lib/auth/permissions';
 
 const admin: Actor = { id: 'a', role: 'ADMIN' };
 const moderator: Actor = { id: 'm', role: 'MODERATOR' };
@@ -53,6 +53,21 @@ describe('canChangeAccount()', () => {
   it('keeps at least one active admin', () => {
     expect(canChangeAccount(admin, otherAdmin, { disabled: true }, 1)).toEqual({ ok: false, reason: 'lastAdmin' });
     expect(canChangeAccount(admin, otherAdmin, { role: 'MODERATOR' }, 1)).toEqual({ ok: false, reason: 'lastAdmin' });
+  });
+});
+
+describe('canResetPassword()', () => {
+  it('lets an admin reset anyone else, admins included', () => {
+    expect(canResetPassword(admin, { id: 'm' })).toEqual({ ok: true });
+    expect(canResetPassword(admin, { id: 'b' })).toEqual({ ok: true });
+  });
+  it('refuses moderators, disabled admins and nobody', () => {
+    expect(canResetPassword(moderator, { id: 'x' })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(canResetPassword({ ...admin, disabled: true }, { id: 'm' })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(canResetPassword(null, { id: 'm' })).toEqual({ ok: false, reason: 'forbidden' });
+  });
+  it('refuses an admin their own account', () => {
+    expect(canResetPassword(admin, { id: 'a' })).toEqual({ ok: false, reason: 'self' });
   });
 });
 
