@@ -1,12 +1,52 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { createModeratorAction, updateModeratorAction } from '@/lib/moderators/actions';
-import { ORGANISATIONS, ROLES, MIN_PASSWORD, type ModeratorFormState } from '@/lib/moderators/schemas';
+import { createModeratorAction, resetPasswordAction, updateModeratorAction } from '@/lib/moderators/actions';
+import { ORGANISATIONS, ROLES, MIN_PASSWORD, type ModeratorFormState, type ResetPasswordState } from '@/lib/moderators/schemas';
 
 const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
 const button = 'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
+
+/** A folded part of an account's row; the summary names the account for screen readers. */
+function Disclosure(props: { summary: string; name: string; open?: boolean; children: ReactNode }) {
+  return (
+    <details className="w-full" open={props.open || undefined}>
+      <summary className="cursor-pointer text-sm text-brand underline underline-offset-2">
+        {props.summary}
+        <span className="sr-only"> — {props.name}</span>
+      </summary>
+      {props.children}
+    </details>
+  );
+}
+
+/** A submit button of an account's row; screen readers also hear whose account it acts on. */
+function RowButton(props: { label: string; name: string; disabled: boolean; plain?: boolean }) {
+  return (
+    <button type="submit" disabled={props.disabled} className={props.plain ? 'rounded border border-line px-3 py-1 text-sm' : 'rounded border border-brand px-3 py-1 text-sm font-semibold text-brand'}>
+      {props.label}
+      <span className="sr-only"> — {props.name}</span>
+    </button>
+  );
+}
+
+/** A success message, with a generated password shown this once (left to right, copyable). */
+function Done(props: { message: string; passwordLabel: string; password?: string; testId: string }) {
+  return (
+    <div className="rounded border border-green-700 bg-green-50 p-3">
+      <p>{props.message}</p>
+      {props.password ? (
+        <p className="mt-1">
+          {props.passwordLabel}{' '}
+          <code dir="ltr" className="rounded bg-white px-2 py-0.5 font-mono" data-testid={props.testId}>
+            {props.password}
+          </code>
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 export function CreateModeratorForm({ languages }: { languages: { code: string; label: string }[] }) {
   const t = useTranslations('AdminModerators');
@@ -22,17 +62,7 @@ export function CreateModeratorForm({ languages }: { languages: { code: string; 
     <form action={action} className="mt-4 grid gap-3 sm:grid-cols-2" aria-describedby="create-status">
       <div id="create-status" role="status" aria-live="polite" className="sm:col-span-2">
         {state.ok ? (
-          <div className="rounded border border-green-700 bg-green-50 p-3">
-            <p>{t('created', { email: state.createdEmail ?? '' })}</p>
-            {state.generatedPassword ? (
-              <p className="mt-1">
-                {t('generatedPassword')}{' '}
-                <code dir="ltr" className="rounded bg-white px-2 py-0.5 font-mono" data-testid="generated-password">
-                  {state.generatedPassword}
-                </code>
-              </p>
-            ) : null}
-          </div>
+          <Done message={t('created', { email: state.createdEmail ?? '' })} passwordLabel={t('generatedPassword')} password={state.generatedPassword} testId="generated-password" />
         ) : state.error && state.error !== 'invalid' && state.error !== 'emailTaken' ? (
           <p className="text-accent">{t(`errors.${state.error}`)}</p>
         ) : null}
@@ -122,24 +152,14 @@ export function ModeratorRowForms(props: {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded border border-brand px-3 py-1 text-sm font-semibold text-brand">
-          {t('saveRole')}
-          <span className="sr-only"> — {props.name}</span>
-        </button>
+        <RowButton label={t('saveRole')} name={props.name} disabled={pending} />
       </form>
       <form action={action}>
         <input type="hidden" name="id" value={props.id} />
         <input type="hidden" name="disabled" value={props.disabled ? 'false' : 'true'} />
-        <button type="submit" disabled={pending || (props.self && !props.disabled)} className="rounded border border-line px-3 py-1 text-sm">
-          {props.disabled ? t('enable') : t('disable')}
-          <span className="sr-only"> — {props.name}</span>
-        </button>
+        <RowButton label={props.disabled ? t('enable') : t('disable')} name={props.name} disabled={pending || (props.self && !props.disabled)} plain />
       </form>
-      <details className="w-full">
-        <summary className="cursor-pointer text-sm text-brand underline underline-offset-2">
-          {t('details')}
-          <span className="sr-only"> — {props.name}</span>
-        </summary>
+      <Disclosure summary={t('details')} name={props.name}>
         <form action={action} className="mt-2 space-y-2">
           <input type="hidden" name="id" value={props.id} />
           <input type="hidden" name="languagesSent" value="1" />
@@ -167,10 +187,60 @@ export function ModeratorRowForms(props: {
             {t('saveDetails')}
           </button>
         </form>
-      </details>
+      </Disclosure>
       <p role="status" aria-live="polite" className="text-sm">
         {state.ok ? t('updated') : state.error ? <span className="text-accent">{t(`errors.${state.error}`)}</span> : null}
       </p>
+      <ResetPasswordForm id={props.id} name={props.name} self={props.self} />
     </div>
+  );
+}
+
+/** An admin resets another account's password (typed, or generated and shown once). */
+function ResetPasswordForm(props: { id: string; name: string; self: boolean }) {
+  const t = useTranslations('AdminPasswordReset');
+  const locale = useLocale();
+  const [state, action, pending] = useActionState<ResetPasswordState, FormData>(resetPasswordAction, {}, `/${locale}/admin/moderators`);
+  if (props.self) return <p className="w-full text-sm text-muted">{t('selfNote')}</p>;
+  const ids = { input: `reset-${props.id}`, hint: `reset-${props.id}-hint`, error: `reset-${props.id}-error` };
+  const fieldError = state.fieldErrors?.password;
+  return (
+    <Disclosure summary={t('summary')} name={props.name} open={state.ok || !!state.error}>
+      <form action={action} className="mt-2 space-y-2">
+        <input type="hidden" name="id" value={props.id} />
+        <div>
+          <label htmlFor={ids.input} className="block text-sm font-semibold">
+            {t('newPassword')}
+          </label>
+          <p id={ids.hint} className="text-sm text-muted">
+            {t('hint', { min: MIN_PASSWORD })} {t('sessions')}
+          </p>
+          <input
+            id={ids.input}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            dir="ltr"
+            maxLength={1024}
+            className={field}
+            aria-invalid={!!fieldError}
+            aria-describedby={fieldError ? `${ids.hint} ${ids.error}` : ids.hint}
+          />
+          <p id={ids.error} aria-live="polite" className="mt-1 text-sm text-accent empty:hidden">
+            {fieldError ? t(`errors.${fieldError}`) : null}
+          </p>
+        </div>
+        <RowButton label={t('submit')} name={props.name} disabled={pending} />
+      </form>
+      <div role="status" aria-live="polite" className="mt-2 text-sm">
+        {state.ok ? (
+          <Done message={t('done', { name: props.name })} passwordLabel={t('generated')} password={state.generatedPassword} testId="reset-generated-password" />
+        ) : state.error && state.error !== 'invalid' ? (
+          <p className="text-accent">{t(`errors.${state.error}`)}</p>
+        ) : state.error && !fieldError ? (
+          <p className="text-accent">{t('errors.invalid')}</p>
+        ) : null}
+      </div>
+    </Disclosure>
   );
 }

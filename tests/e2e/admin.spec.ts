@@ -6,7 +6,8 @@
  *    on the public question page, find it all in the audit log and its CSV export, sign out;
  *  - the same queue in Arabic (right to left);
  *  - accounts: an admin creates a moderator (password shown once), disables them, and their
- *    open session is refused at the next request;
+ *    open session is refused at the next request; an admin resets a password (generated, shown
+ *    once): the new one signs in, the old one no longer does;
  *  - every back-office route and action walked unauthenticated (→ sign-in / 401, no data) and
  *    as a plain moderator on admin-only ones (→ 403, nothing written);
  *  - the generic sign-in error and the lockout.
@@ -267,6 +268,57 @@ test('accounts: an admin creates a moderator, disables them, and their open sess
   // The changes are in the audit log.
   await page.goto('/fr/admin/audit?action=MODERATOR_UPDATED');
   await expect(page.locator('tbody tr').first()).toContainText('Expert temporaire');
+});
+
+test('accounts: an admin resets a password; the new one signs in, the old one no longer does', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signIn(page, ADMIN);
+  await page.goto('/fr/admin/moderators');
+  const email = `reset-${Date.now()}@example.org`;
+  const oldPassword = 'initial-password-2017';
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Créer le compte' }) });
+  await form.getByLabel('Adresse électronique').fill(email);
+  await form.getByLabel('Nom', { exact: true }).fill('Experte à réinitialiser');
+  await form.getByLabel('Mot de passe initial').fill(oldPassword);
+  await form.getByRole('button', { name: 'Créer le compte' }).click();
+  await expect(page.getByText(`Compte ${email} créé.`)).toBeVisible();
+  // An admin's own row has no reset, a note instead.
+  await expect(page.locator(`li[data-email="${ADMIN.email}"]`)).toContainText('Seul un autre administrateur peut réinitialiser votre propre mot de passe.');
+
+  const row = page.locator(`li[data-email="${email}"]`);
+  await row.locator('summary', { hasText: 'Réinitialiser le mot de passe' }).click();
+  const field = row.getByLabel('Nouveau mot de passe');
+  const submit = row.getByRole('button', { name: 'Réinitialiser le mot de passe — Experte à réinitialiser' });
+  // Too short: the error is tied to the field and announced; axe finds nothing to say.
+  await field.fill('short');
+  await submit.click();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(/Le mot de passe est trop court\./);
+  const axe = await new AxeBuilder({ page }).include(`li[data-email="${email}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  // Empty: a strong password is generated and shown once.
+  await field.fill('');
+  await submit.click();
+  await expect(row.getByText('Mot de passe de Experte à réinitialiser réinitialisé.')).toBeVisible();
+  const password = (await row.getByTestId('reset-generated-password').textContent())!.trim();
+  expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+
+  // Elsewhere, the old password fails with the generic error; the new one signs in.
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(`${ARCHIVE.url}/fr/admin/sign-in`);
+  await theirs.locator('#email').fill(email);
+  await theirs.locator('#password').fill(oldPassword);
+  await theirs.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(theirs.locator('#sign-in-error')).toHaveText('Échec de la connexion : vérifiez votre adresse électronique et votre mot de passe.');
+  await signIn(theirs, { email, password });
+  await expect(theirs.getByText('Connecté·e : Experte à réinitialiser')).toBeVisible();
+  await other.close();
+
+  // The reset is in the audit log (never the password itself).
+  await page.goto('/fr/admin/audit?action=MODERATOR_UPDATED');
+  await expect(page.locator('tbody tr').first()).toContainText('password reset (generated)');
+  await expect(page.locator('tbody')).not.toContainText(password);
 });
 
 test('every back-office route and action refuses visitors and, where due, plain moderators', async ({ page, browser }) => {

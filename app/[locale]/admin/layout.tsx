@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t('title'), robots: { index: false, follow: false } };
 }
 
-const CLIENT_NAMESPACES = ['SignIn', 'AdminReview', 'AdminTranslations', 'AdminModerators'] as const;
+const CLIENT_NAMESPACES = ['SignIn', 'AdminReview', 'AdminTranslations', 'AdminModerators', 'AdminPasswordReset'] as const;
 
 /**
  * Chrome of the back office. Not a guard: each page calls requireModerator() itself (a layout
