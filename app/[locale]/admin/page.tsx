@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { locales } from '@/lib/i18n/config';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
+import { titleFromNamespace } from '@/lib/seo/title';
 import { env } from '@/lib/env';
 import { getQueue } from '@/lib/moderation/queries';
 import { parseQueueFilters, queueFiltersToParams, STATUSES } from '@/lib/moderation/schemas';
@@ -10,21 +10,15 @@ import { contentLangProps, languageName } from '@/components/admin/format';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'AdminQueue' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFromNamespace('AdminQueue');
 
 const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
 
 export default async function QueuePage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
-  const moderator = await requireModerator({ next: '/admin' });
+  const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminQueue', next: '/admin' });
   const mode = env().MODERATION_MODE;
   const filters = parseQueueFilters(await searchParams, mode);
-  const t = await getTranslations('AdminQueue');
   const format = await getFormatter();
   const queue = await getQueue({ viewer: moderator, filters, locale });
   const { counts, catalogue } = queue;

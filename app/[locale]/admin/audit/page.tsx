@@ -1,27 +1,21 @@
-import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
+import { titleFromNamespace } from '@/lib/seo/title';
 import { listActors, listAudit } from '@/lib/moderation/queries';
 import { AUDIT_ACTIONS, parseAuditFilters } from '@/lib/moderation/schemas';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'AdminAudit' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFromNamespace('AdminAudit');
 
 const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
 
 /** The audit log: read-only by construction (no form writes here; a trigger refuses UPDATE/DELETE). */
 export default async function AuditPage({ params, searchParams }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
-  const moderator = await requireModerator({ role: 'ADMIN', next: '/admin/audit' });
+  const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminAudit', role: 'ADMIN', next: '/admin/audit' });
   const filters = parseAuditFilters(await searchParams);
-  const t = await getTranslations('AdminAudit');
   const tr = await getTranslations('AdminReview');
   const format = await getFormatter();
   const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ viewer: moderator, filters }), listActors({ viewer: moderator })]);

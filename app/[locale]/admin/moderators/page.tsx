@@ -1,6 +1,5 @@
-import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
+import { titleFromNamespace } from '@/lib/seo/title';
 import { locales } from '@/lib/i18n/config';
 import { listModerators } from '@/lib/moderators/queries';
 import { CreateModeratorForm, ModeratorRowForms } from '@/components/admin/ModeratorForms';
@@ -8,17 +7,11 @@ import { languageName } from '@/components/admin/format';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'AdminModerators' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFromNamespace('AdminModerators');
 
 export default async function ModeratorsPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
-  const moderator = await requireModerator({ role: 'ADMIN', next: '/admin/moderators' });
-  const t = await getTranslations('AdminModerators');
+  const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminModerators', role: 'ADMIN', next: '/admin/moderators' });
   const accounts = await listModerators({ viewer: moderator });
   const allLanguages = locales.map((l) => ({ code: l, label: languageName(locale, l) }));
   return (

@@ -1,7 +1,7 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale } from '@/lib/i18n/config';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
 import { listProceedingsForEditors } from '@/lib/publications/queries';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -9,9 +9,7 @@ type Props = { params: Promise<{ locale: string }> };
 /** Proceedings of each conference session, every language and status (admins). */
 export default async function AdminProceedingsPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
-  await requireModerator({ role: 'ADMIN', next: '/admin/proceedings' });
-  const t = await getTranslations('AdminPublications');
+  const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', role: 'ADMIN', next: '/admin/proceedings' });
   const format = await getFormatter();
   const sessions = await listProceedingsForEditors(locale);
   return (

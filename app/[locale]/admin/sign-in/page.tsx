@@ -1,17 +1,13 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getCurrentModerator } from '@/lib/auth/guards';
 import { safeCallbackPath } from '@/lib/auth/permissions';
+import { titleFromNamespace } from '@/lib/seo/title';
 import { SignInForm } from '@/components/admin/SignInForm';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'SignIn' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFromNamespace('SignIn');
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;

@@ -1,5 +1,4 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
 import { getStats } from '@/lib/stats/queries';
 import { StatsView } from '@/components/stats/StatsView';
 import '@/components/publications/publications.css';
@@ -9,9 +8,7 @@ type Props = { params: Promise<{ locale: string }> };
 /** The statistics with every status (moderators): the same charts as the public page. */
 export default async function AdminStatsPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
-  await requireModerator({ next: '/admin/stats' });
-  const t = await getTranslations('Stats');
+  const { t } = await openAdminPage(locale, { namespace: 'Stats', next: '/admin/stats' });
   const stats = await getStats({ locale, allStatuses: true });
   return (
     <div>

@@ -1,7 +1,7 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale } from '@/lib/i18n/config';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
 import { listSynthesisForEditors } from '@/lib/publications/queries';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -9,9 +9,7 @@ type Props = { params: Promise<{ locale: string }> };
 /** The synthesis pages, every status (moderators). */
 export default async function AdminSynthesisPage({ params }: Props) {
   const { locale } = await params;
-  setRequestLocale(locale);
-  await requireModerator({ next: '/admin/synthesis' });
-  const t = await getTranslations('AdminPublications');
+  const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', next: '/admin/synthesis' });
   const format = await getFormatter();
   const pages = await listSynthesisForEditors(locale);
   return (

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
+import { titleFromNamespace } from '@/lib/seo/title';
 import { env } from '@/lib/env';
 import { getReviewItem, nextInQueue } from '@/lib/moderation/queries';
 import { DECISIONS, parseQueueFilters, queueFiltersToParams } from '@/lib/moderation/schemas';
@@ -11,19 +11,13 @@ import { contentLangProps, languageName } from '@/components/admin/format';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'AdminReview' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFromNamespace('AdminReview');
 
 export default async function ReviewPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
-  setRequestLocale(locale);
-  const moderator = await requireModerator({ next: `/admin/contributions/${encodeURIComponent(id)}` });
+  const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminReview', next: `/admin/contributions/${encodeURIComponent(id)}` });
   const sp = await searchParams;
   const filters = parseQueueFilters(sp, env().MODERATION_MODE);
-  const t = await getTranslations('AdminReview');
   const ta = await getTranslations('AdminAudit');
   const format = await getFormatter();
   const item = await getReviewItem({ viewer: moderator, id, locale });

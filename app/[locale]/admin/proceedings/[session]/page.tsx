@@ -1,8 +1,7 @@
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale, locales } from '@/lib/i18n/config';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
 import { getProceedingForEditor } from '@/lib/publications/queries';
 import { saveProceedingAction } from '@/lib/publications/actions';
 import { PublicationEditor } from '@/components/admin-publications/PublicationEditor';
@@ -13,11 +12,9 @@ type Props = { params: Promise<{ locale: string; session: string }>; searchParam
 /** Write or edit a session's proceedings in one language (admins). */
 export default async function EditProceedingPage({ params, searchParams }: Props) {
   const { locale, session } = await params;
-  setRequestLocale(locale);
   const lang = (await searchParams).lang;
   const target = isLocale(lang) ? lang : locale;
-  await requireModerator({ role: 'ADMIN', next: `/admin/proceedings/${session}?lang=${target}` });
-  const t = await getTranslations('AdminPublications');
+  const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', role: 'ADMIN', next: `/admin/proceedings/${session}?lang=${target}` });
   const data = await getProceedingForEditor(session, target);
   if (!data) notFound();
   const p = data.proceeding;

@@ -1,8 +1,7 @@
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale, locales } from '@/lib/i18n/config';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
 import { getSynthesisForEditor, listThemesForEditors } from '@/lib/publications/queries';
 import { saveSynthesisAction } from '@/lib/publications/actions';
 import { PublicationEditor } from '@/components/admin-publications/PublicationEditor';
@@ -13,9 +12,7 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 /** Write a new synthesis page ("new") or edit one (moderators). */
 export default async function EditSynthesisPage({ params }: Props) {
   const { locale, id } = await params;
-  setRequestLocale(locale);
-  await requireModerator({ next: `/admin/synthesis/${id}` });
-  const t = await getTranslations('AdminPublications');
+  const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', next: `/admin/synthesis/${id}` });
   const page = id === 'new' ? null : await getSynthesisForEditor(id);
   if (id !== 'new' && !page) notFound();
   const themes = await listThemesForEditors(locale);

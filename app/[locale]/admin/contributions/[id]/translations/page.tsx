@@ -1,25 +1,19 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
-import { requireModerator } from '@/lib/auth/guards';
+import { openAdminPage } from '@/lib/auth/admin-page';
+import { titleFromNamespace } from '@/lib/seo/title';
 import { getTranslationEditor } from '@/lib/translations/queries';
 import { TranslationForm } from '@/components/admin/TranslationForm';
 import { contentLangProps, languageName } from '@/components/admin/format';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'AdminTranslations' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFromNamespace('AdminTranslations');
 
 export default async function TranslationsPage({ params }: Props) {
   const { locale, id } = await params;
-  setRequestLocale(locale);
-  const moderator = await requireModerator({ next: `/admin/contributions/${encodeURIComponent(id)}/translations` });
-  const t = await getTranslations('AdminTranslations');
+  const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminTranslations', next: `/admin/contributions/${encodeURIComponent(id)}/translations` });
   const format = await getFormatter();
   const view = await getTranslationEditor({ viewer: moderator, id });
   if (!view) notFound();
