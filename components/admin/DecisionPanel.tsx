@@ -26,7 +26,22 @@ export function DecisionPanel(props: { id: string; version: number; status: Stat
       <input type="hidden" name="queue" value={props.queue} />
     </>
   );
+  /** Submit buttons: `then` is where to go after deciding (the next contribution, or stay). */
+  const buttons = (list: [then: 'next' | 'stay', label: string, className: string][]) =>
+    list.map(([then, label, className]) => (
+      <button key={then} type="submit" name="then" value={then} className={className} disabled={pending}>
+        {label}
+      </button>
+    ));
   const has = (d: Decision) => props.decisions.includes(d);
+  /** One decision without a reason, when it is possible: its own form, one or two buttons. */
+  const choice = (decision: Decision, list: Parameters<typeof buttons>[0]) =>
+    has(decision) ? (
+      <form action={action} className={list.length > 1 ? 'flex flex-wrap gap-3' : undefined}>
+        {hidden(decision)}
+        {buttons(list)}
+      </form>
+    ) : null;
   const errorText = state.error
     ? state.error === 'conflict' || state.error === 'notAllowed'
       ? t('errors.conflict', { status: state.currentStatus ? t(`status.${state.currentStatus}`) : '—' })
@@ -55,44 +70,10 @@ export function DecisionPanel(props: { id: string; version: number; status: Stat
       {props.decisions.length === 0 ? <p className="mt-3 text-muted">{t('noDecision')}</p> : null}
 
       <div className="mt-4 flex flex-wrap gap-3">
-        {has('publish') ? (
-          <form action={action} className="flex flex-wrap gap-3">
-            {hidden('publish')}
-            <button type="submit" name="then" value="next" className={primary} disabled={pending}>
-              {t('publishNext')}
-            </button>
-            <button type="submit" name="then" value="stay" className={secondary} disabled={pending}>
-              {t('publish')}
-            </button>
-          </form>
-        ) : null}
-        {has('approve') ? (
-          <form action={action} className="flex flex-wrap gap-3">
-            {hidden('approve')}
-            <button type="submit" name="then" value="next" className={primary} disabled={pending}>
-              {t('approveNext')}
-            </button>
-            <button type="submit" name="then" value="stay" className={secondary} disabled={pending}>
-              {t('approve')}
-            </button>
-          </form>
-        ) : null}
-        {has('restore') ? (
-          <form action={action}>
-            {hidden('restore')}
-            <button type="submit" name="then" value="stay" className={primary} disabled={pending}>
-              {t('restore')}
-            </button>
-          </form>
-        ) : null}
-        {has('dismissReports') ? (
-          <form action={action}>
-            {hidden('dismissReports')}
-            <button type="submit" name="then" value="stay" className={secondary} disabled={pending}>
-              {t('dismissReports')}
-            </button>
-          </form>
-        ) : null}
+        {choice('publish', [['next', t('publishNext'), primary], ['stay', t('publish'), secondary]])}
+        {choice('approve', [['next', t('approveNext'), primary], ['stay', t('approve'), secondary]])}
+        {choice('restore', [['stay', t('restore'), primary]])}
+        {choice('dismissReports', [['stay', t('dismissReports'), secondary]])}
       </div>
 
       {reasonDecision ? (
@@ -136,12 +117,10 @@ export function DecisionPanel(props: { id: string; version: number; status: Stat
             ) : null}
           </div>
           <div className="flex flex-wrap gap-3">
-            <button type="submit" name="then" value="next" className={danger} disabled={pending}>
-              {reasonDecision === 'reject' ? t('rejectNext') : t('hideNext')}
-            </button>
-            <button type="submit" name="then" value="stay" className={secondary} disabled={pending}>
-              {reasonDecision === 'reject' ? t('reject') : t('hide')}
-            </button>
+            {buttons([
+              ['next', reasonDecision === 'reject' ? t('rejectNext') : t('hideNext'), danger],
+              ['stay', reasonDecision === 'reject' ? t('reject') : t('hide'), secondary],
+            ])}
           </div>
         </form>
       ) : null}

@@ -8,6 +8,30 @@ import { ORGANISATIONS, ROLES, MIN_PASSWORD, type ModeratorFormState, type Reset
 const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
 const button = 'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
 
+function Options<V extends string>(props: { values: readonly V[]; label: (v: V) => string }) {
+  return props.values.map((v) => (
+    <option key={v} value={v}>
+      {props.label(v)}
+    </option>
+  ));
+}
+
+/** The languages an account reads, as checkboxes (`checked`: the current ones). */
+function LanguageBoxes(props: { legend: string; languages: { code: string; label: string }[]; checked?: string[]; className?: string }) {
+  return (
+    <fieldset className={props.className}>
+      <legend className="text-sm font-semibold">{props.legend}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {props.languages.map((l) => (
+          <label key={l.code} className="flex items-center gap-1 text-sm">
+            <input type="checkbox" name="languages" value={l.code} defaultChecked={props.checked?.includes(l.code)} /> {l.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** A folded part of an account's row; the summary names the account for screen readers. */
 function Disclosure(props: { summary: string; name: string; open?: boolean; children: ReactNode }) {
   return (
@@ -80,33 +104,16 @@ export function CreateModeratorForm({ languages }: { languages: { code: string; 
       <label className="text-sm font-semibold">
         {t('role')}
         <select name="role" defaultValue="MODERATOR" className={field}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
+          <Options values={ROLES} label={(r) => t(`roles.${r}`)} />
         </select>
       </label>
       <label className="text-sm font-semibold">
         {t('organisation')}
         <select name="organisation" defaultValue="AMNECYS" className={field}>
-          {ORGANISATIONS.map((o) => (
-            <option key={o} value={o}>
-              {t(`organisations.${o}`)}
-            </option>
-          ))}
+          <Options values={ORGANISATIONS} label={(o) => t(`organisations.${o}`)} />
         </select>
       </label>
-      <fieldset className="sm:col-span-2">
-        <legend className="text-sm font-semibold">{t('languages')}</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {languages.map((l) => (
-            <label key={l.code} className="flex items-center gap-1 text-sm">
-              <input type="checkbox" name="languages" value={l.code} /> {l.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <LanguageBoxes legend={t('languages')} languages={languages} className="sm:col-span-2" />
       <label className="text-sm font-semibold sm:col-span-2">
         {t('password')}
         <span id="password-hint" className="block text-sm font-normal text-muted">
@@ -145,11 +152,7 @@ export function ModeratorRowForms(props: {
         <label className="text-sm">
           <span className="sr-only">{t('roleOf', { name: props.name })}</span>
           <select name="role" defaultValue={props.role} className="rounded border border-line bg-white px-2 py-1">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
+            <Options values={ROLES} label={(r) => t(`roles.${r}`)} />
           </select>
         </label>
         <RowButton label={t('saveRole')} name={props.name} disabled={pending} />
@@ -166,23 +169,10 @@ export function ModeratorRowForms(props: {
           <label className="block text-sm font-semibold">
             {t('organisation')}
             <select name="organisation" defaultValue={props.organisation} className={field}>
-              {ORGANISATIONS.map((o) => (
-                <option key={o} value={o}>
-                  {t(`organisations.${o}`)}
-                </option>
-              ))}
+              <Options values={ORGANISATIONS} label={(o) => t(`organisations.${o}`)} />
             </select>
           </label>
-          <fieldset>
-            <legend className="text-sm font-semibold">{t('languages')}</legend>
-            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-              {props.allLanguages.map((l) => (
-                <label key={l.code} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" name="languages" value={l.code} defaultChecked={props.languages.includes(l.code)} /> {l.label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <LanguageBoxes legend={t('languages')} languages={props.allLanguages} checked={props.languages} />
           <button type="submit" disabled={pending} className="rounded border border-brand px-3 py-1 text-sm font-semibold text-brand">
             {t('saveDetails')}
           </button>
