@@ -8,7 +8,9 @@
  *  3. the page cache (lib/server/page-cache.ts): anonymous reads of public pages from memory,
  *     invalidated by tags on every instance (lib/server/cache-bus.ts); `X-Cache: HIT|MISS`.
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { env } from '../env';
 import { isReplayClock } from '../clock';
@@ -22,6 +24,7 @@ import { CLIENT_ADDRESS_HEADER } from '../security/client';
 import { PageCache, acceptsGzip, cacheTarget, makeEntry, renderGzip, renderHeaders, type CacheTarget } from './page-cache';
 import { startCacheBus, type CacheBus } from './cache-bus';
 import { localeOfPath, unavailableHtml, unavailableJson } from './unavailable';
+import { RenderGate } from './render-gate';
 
 export interface RunningServer {
   server: http.Server;
@@ -132,11 +135,28 @@ function nextCalendarBoundary(now: number): number {
   return min;
 }
 
+/**
+ * The configuration `next build` wrote into the build, as Next's own standalone server uses it:
+ * given to next(), it is not re-read from next.config.ts, whose evaluation would load two native
+ * SWC compilers (Next's, and next-intl's plugin's) into the server, about 40 MB, for nothing.
+ */
+function builtConfig(dir: string, distDir: string): Record<string, unknown> | null {
+  try {
+    const file = path.join(dir, distDir, 'required-server-files.json');
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { config?: Record<string, unknown> }).config ?? null;
+  } catch {
+    return null; // no build yet: next() reports it
+  }
+}
+
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const e = env();
   const log = opts.log ?? ((m: string) => console.log(`[server] ${m}`));
   const dev = !!opts.dev;
-  const app = next({ dev, dir: opts.dir, hostname: opts.host, port: opts.port });
+  const conf = dev ? null : builtConfig(opts.dir, e.NEXT_DIST_DIR);
+  // Every internal loadConfig() of Next takes it from here (as in Next's standalone server.js).
+  if (conf) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
+  const app = next({ dev, dir: opts.dir, hostname: opts.host, port: opts.port, ...(conf ? { conf } : {}) });
   await app.prepare();
   const handle = app.getRequestHandler();
 
@@ -219,8 +239,24 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   });
 
   const pending = new Map<string, (() => void)[]>();
+  // A bounded number of requests inside Next at once (lib/server/render-gate.ts); static files
+  // and the health check go straight through.
+  const gate = new RenderGate({ concurrency: e.RENDER_CONCURRENCY, maxQueue: e.RENDER_CONCURRENCY * 32, maxWaitMs: 5_000 });
 
   function pass(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (needsNoDatabase(req.url ?? '/')) return dispatch(req, res);
+    const shed = () => {
+      if (!res.headersSent && !res.destroyed) unavailable(req, res, String(req.headers[NONCE_HEADER] ?? ''));
+    };
+    res.once('close', () => gate.cancel(shed));
+    gate.enter((release) => {
+      if (res.destroyed) return release(); // the client left while waiting
+      res.once('close', release);
+      dispatch(req, res);
+    }, shed);
+  }
+
+  function dispatch(req: http.IncomingMessage, res: http.ServerResponse) {
     handle(req, res).catch((err) => {
       console.error('[server] unhandled', err);
       if (!res.headersSent) {
