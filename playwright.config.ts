@@ -9,10 +9,10 @@ import { ARCHIVE, OPEN } from './tests/e2e/servers';
  *  - OPEN: APP_CLOCK replays 15 March 2017 (open, before the conference), post-moderation.
  * Run `npm test` (it builds first); `npm run test:e2e` assumes a build exists.
  */
-// The same V8 flags as `npm start` (package.json config.serverNodeFlags).
+// The same entry and V8 flags as `npm start` (package.json config.serverNodeFlags).
 const nodeFlags: string = JSON.parse(fs.readFileSync('package.json', 'utf8')).config.serverNodeFlags;
 const server = (s: typeof ARCHIVE, extra: Record<string, string>) => ({
-  command: `node ${nodeFlags} --import tsx scripts/start.ts`,
+  command: `node ${nodeFlags} scripts/start.mjs`,
   url: `${s.url}/api/health`,
   reuseExistingServer: false,
   timeout: 180_000,

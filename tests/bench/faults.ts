@@ -1,7 +1,7 @@
 /**
  * npm run faults: the fault drills of issue 7, printed as what held and what did not.
  *
- * The app runs as in production (scripts/start.ts, its own build .next-bench) against a
+ * The app runs as in production (scripts/start.mjs, its own build .next-bench) against a
  * PostgreSQL this script owns (embedded, .data-faults, port 54610), so that the database can
  * be stopped and restarted under the app, and the app killed while the database lives on.
  *  1. PostgreSQL stops during load: cached pages keep answering 200; uncached pages and posts

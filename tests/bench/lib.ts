@@ -56,7 +56,7 @@ export interface AppServer {
 /** Starts scripts/start.ts (embedded PostgreSQL in dataDir) and waits for /api/health. */
 export async function startApp(opts: { port: number; pgPort: number; dataDir: string; distDir: string; env?: Record<string, string>; waitHealthy?: boolean; nodeArgs?: string[] }): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), '--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), 'scripts/start.mjs'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

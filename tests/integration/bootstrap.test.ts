@@ -36,7 +36,7 @@ describe('prepareDatabase', () => {
 
 describe('npm start refuses bad configuration clearly', () => {
   const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
+    spawnSync(process.execPath, ['scripts/start.mjs'], {
       env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', ...env } as unknown as NodeJS.ProcessEnv,
       encoding: 'utf8',
       timeout: 60_000,
