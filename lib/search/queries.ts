@@ -67,10 +67,10 @@ interface Row {
  * COUNTED_ENTRIES matching index entries (shown as "at least N" beyond) and ranked among any
  * CANDIDATES matches; the other kinds are few and always counted and ranked in full.
  */
-const CANDIDATES = 1000;
+const CANDIDATES = 500;
 /** Listed, not `<> 'contribution'`: the list lets PostgreSQL read them by their kind (a few hundred rows). */
 const FEW_KINDS = KINDS.filter((k) => k !== 'contribution');
-const COUNTED_ENTRIES = 2000;
+const COUNTED_ENTRIES = 1000;
 
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
