@@ -51,6 +51,9 @@ test.beforeAll(async () => {
        VALUES ($1, $2, 'fr', $3, $4, 'PUBLISHED', now(), now(), now())`,
       [crypto.randomUUID(), theme.rows[0].id, `Synthèse e2e ${RUN}`, `Les contributions convergent.\n\n[[cite:${ids.shown}]]\n\n[[cite:${ids.hidden}]]`],
     );
+    // Written behind the application's back: tell the servers' page caches, as invalidate()
+    // would (lib/server/cache-bus.ts), or pages cached by earlier specs stay up to 60 s.
+    await c.query(`SELECT pg_notify('jsi_page_cache', $1)`, [JSON.stringify({ from: 'e2e', tags: ['*'] })]);
   });
 });
 
