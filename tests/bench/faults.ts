@@ -196,8 +196,16 @@ async function main() {
     app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env });
     const c2 = await dbCheck(db.url, ackedBefore);
     check('after kill -9, every acknowledged contribution is present', c2.lost === 0, `${ackedBefore.length} acknowledged before the kill, ${c2.lost} missing (${attempts.length - ackedBefore.length} unanswered)`);
-    // Every sender retries with the same form: nothing is created twice.
-    const retries = await Promise.all(attempts.map((p) => post(app, question, p)));
+    // Every sender retries with the same form, as a client does: again after a 503 (the server
+    // sheds what it cannot queue: all of them resend at once). Nothing may be created twice.
+    const resend = async (p: Post): Promise<Post> => {
+      for (let n = 0; ; n++) {
+        const r = await post(app, question, p);
+        if (r.status !== 503 || n >= 20) return r;
+        await sleep(500 + Math.random() * 1000);
+      }
+    };
+    const retries = await Promise.all(attempts.map((p) => resend(p)));
     const sameId = retries.filter((r, k) => attempts[k].id && r.id === attempts[k].id).length;
     const c3 = await dbCheck(db.url, [...ackedBefore, ...retries.filter((r) => r.id)]);
     check('retries after the crash create no duplicate', c3.duplicated === 0 && sameId === ackedBefore.length, `${retries.length} re-sent, ${sameId}/${ackedBefore.length} acknowledged ones got their same id back, ${c3.duplicated} duplicated`);
