@@ -47,7 +47,7 @@ export const envSchema = z.object({
   TRANSLATION_API_URL: z.url().optional(),
   TRANSLATION_API_KEY: z.string().optional(),
   PAGE_CACHE: boolish.default(true),
-  RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(3),
   SEED_DEMO: boolish.optional(),
   BUILD_ON_START: boolish.default(true),
   NEXT_DIST_DIR: z.string().min(1).default('.next'),
