@@ -1,7 +1,8 @@
 /**
  * The proxy-safe part of the Auth.js configuration (no database, no providers): pages, JWT
- * session, callbacks that put id/role/organisation in the token. lib/auth/index.ts adds the
- * Credentials provider. Cookies: Auth.js names them `__Secure-authjs.session-token` and
+ * session, callbacks that put id/role/organisation and the password fingerprint in the token
+ * (lib/auth/fingerprint.ts: a password change ends the sessions opened before it).
+ * lib/auth/index.ts adds the Credentials provider. Cookies: Auth.js names them `__Secure-authjs.session-token` and
  * `__Host-authjs.csrf-token` whenever the request is HTTPS (useSecureCookies follows the
  * protocol, X-Forwarded-Proto included since trustHost is on); on plain http://localhost it
  * drops the prefixes (browsers refuse them without TLS), so development keeps working.
@@ -20,9 +21,10 @@ declare module 'next-auth' {
   interface User {
     role?: Role;
     organisation?: OrganisationCode;
+    passwordFingerprint?: string;
   }
   interface Session {
-    user: { id: string; email: string; name: string; role: Role; organisation: OrganisationCode };
+    user: { id: string; email: string; name: string; role: Role; organisation: OrganisationCode; passwordFingerprint: string };
   }
 }
 
@@ -37,6 +39,7 @@ export const authConfig = {
         token.sub = user.id;
         token.role = user.role;
         token.organisation = user.organisation;
+        token.pwfp = user.passwordFingerprint;
       }
       return token;
     },
@@ -49,6 +52,7 @@ export const authConfig = {
           name: String(token.name ?? ''),
           role: token.role as Role,
           organisation: token.organisation as OrganisationCode,
+          passwordFingerprint: String(token.pwfp ?? ''),
         },
       };
     },

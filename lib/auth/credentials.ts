@@ -4,6 +4,7 @@
  * the same time (an Argon2id verification always runs, against a dummy hash when needed).
  */
 import { db } from '../db';
+import { passwordFingerprint } from './fingerprint';
 import { dummyHash, verifyPassword } from './password';
 import { lockoutState, normalizeEmail, recordAttempt } from './lockout';
 import type { OrganisationCode, Role } from './permissions';
@@ -14,6 +15,8 @@ export interface AuthenticatedModerator {
   name: string;
   role: Role;
   organisation: OrganisationCode;
+  /** lib/auth/fingerprint.ts: goes in the session token, ends it when the password changes. */
+  passwordFingerprint: string;
 }
 
 export type AuthenticateResult = { ok: true; moderator: AuthenticatedModerator } | { ok: false; error: 'invalid' | 'locked' };
@@ -38,5 +41,15 @@ export async function authenticate(input: { email: unknown; password: unknown; c
   const ok = !!account && valid && !account.disabled;
   await recordAttempt(email, input.clientKey, ok);
   if (!ok) return { ok: false, error: 'invalid' };
-  return { ok: true, moderator: { id: account.id, email: account.email, name: account.name, role: account.role, organisation: account.organisation } };
+  return {
+    ok: true,
+    moderator: {
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      organisation: account.organisation,
+      passwordFingerprint: passwordFingerprint(account.passwordHash),
+    },
+  };
 }

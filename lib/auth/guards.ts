@@ -3,7 +3,8 @@ import 'server-only';
  * The real check of the back office, on the server, in every page, action and route handler
  * (proxy.ts does nothing of the kind). The session (a signed JWT) only says who claims to be
  * signed in: each call re-reads the account in PostgreSQL, so a disabled or deleted account, a
- * changed role, a forged or expired token all lose access at the next request.
+ * changed role, a changed password (the token's fingerprint of the hash no longer matches), a
+ * forged or expired token all lose access at the next request.
  */
 import { cache } from 'react';
 import { cookies } from 'next/headers';
@@ -13,6 +14,7 @@ import { db } from '../db';
 import { redirect } from '../i18n/navigation';
 import { auth } from './index';
 import { SESSION_COOKIE_NAMES } from './config';
+import { fingerprintMatches } from './fingerprint';
 import { can, hasRole, type Capability, type OrganisationCode, type Role } from './permissions';
 
 export interface CurrentModerator {
@@ -28,19 +30,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The signed-in, enabled moderator of this request, or null. Never throws. */
 export const getCurrentModerator = cache(async (): Promise<CurrentModerator | null> => {
-  let id: string | undefined;
+  let user: { id?: string; passwordFingerprint?: string } | undefined;
   try {
-    id = (await auth())?.user?.id;
+    user = (await auth())?.user;
   } catch {
     return null;
   }
+  const id = user?.id;
   if (!id || !UUID.test(id)) return null;
+  // The same single query as ever; the hash is omitted by default (lib/db.ts), asked for here
+  // only to compare its fingerprint, and never leaves this function.
   const m = await db.moderator.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, organisation: true, languages: true, disabled: true },
+    select: { id: true, email: true, name: true, role: true, organisation: true, languages: true, disabled: true, passwordHash: true },
   });
   if (!m || m.disabled) return null;
-  const { disabled: _disabled, ...moderator } = m;
+  // A password changed since sign-in: the session ends, exactly like a disabled account.
+  if (!fingerprintMatches(user?.passwordFingerprint, m.passwordHash)) return null;
+  const { disabled: _disabled, passwordHash: _hash, ...moderator } = m;
   return moderator;
 });
 

@@ -56,7 +56,8 @@ export async function updateModerator(opts: { actor: Actor; input: UpdateModerat
  * clears the account's lockout and records it in the audit log. The actor is re-read in the
  * transaction: a disabled or demoted admin is refused whatever the caller passed. The audit row
  * reuses MODERATOR_UPDATED (no enum value of its own without a migration), detail in the note.
- * Open sessions of the account are not ended: JWT sessions carry no password version.
+ * Open sessions of the account end at their next request: the session token carries a
+ * fingerprint of the password hash, which no longer matches (lib/auth/guards.ts).
  */
 export async function resetModeratorPassword(opts: { actor: Actor; input: ResetPasswordInput }): Promise<{ email: string; password: string; generated: boolean }> {
   const early = canResetPassword(opts.actor, { id: opts.input.id });

@@ -1,6 +1,7 @@
 /**
  * Every back-office server action and the CSV route, walked with no session, a forged session,
- * a disabled account, a plain moderator (on admin-only actions) and a foreign Origin: refused,
+ * a disabled account, a session opened before a password change, a plain moderator (on
+ * admin-only actions) and a foreign Origin: refused,
  * nothing written. The table below must list every exported action: a new action without a
  * row here fails this test.
  */
@@ -8,9 +9,10 @@ import crypto from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, resetDatabase } from './helpers';
 import { makeContribution, makeModerator } from './moderation-fixtures';
+import { passwordFingerprint } from '../../lib/auth/fingerprint';
 
 const ctx = vi.hoisted(() => ({
-  session: null as null | { user: { id: string } },
+  session: null as null | { user: { id: string; passwordFingerprint?: string } },
   headers: new Headers(),
   cookies: new Map<string, string>(),
 }));
@@ -116,6 +118,10 @@ let moderator: { id: string };
 let disabled: { id: string };
 let x: Fixture;
 
+/** The session Auth.js would return for this account, signed in with its current password. */
+const fingerprints = new Map<string, string>();
+const sessionOf = (m: { id: string }) => ({ user: { id: m.id, passwordFingerprint: fingerprints.get(m.id) } });
+
 beforeEach(async () => {
   await resetDatabase();
   admin = await makeModerator({ role: 'ADMIN' });
@@ -123,6 +129,8 @@ beforeEach(async () => {
   disabled = await makeModerator({ role: 'ADMIN', disabled: true });
   const c = await makeContribution();
   x = { contributionId: c.id, targetId: moderator.id };
+  fingerprints.clear();
+  for (const m of await db.moderator.findMany({ select: { id: true, passwordHash: true } })) fingerprints.set(m.id, passwordFingerprint(m.passwordHash));
   ctx.session = null;
   ctx.cookies = new Map();
   request();
@@ -138,7 +146,7 @@ describe('every back-office action', () => {
     describe(name, () => {
       it('refuses a request without session, with a forged one, or from a disabled account; nothing is written', async () => {
         const before = await snapshot();
-        for (const session of [null, { user: { id: crypto.randomUUID() } }, { user: { id: 'not-a-uuid' } }, { user: { id: disabled.id } }]) {
+        for (const session of [null, { user: { id: crypto.randomUUID() } }, { user: { id: 'not-a-uuid' } }, sessionOf(disabled), { user: { id: admin.id } }, { user: { id: admin.id, passwordFingerprint: '0'.repeat(16) } }]) {
           ctx.session = session;
           ctx.cookies = new Map([['authjs.session-token', 'forged']]);
           expect(await run(name, x)).toEqual({ error: 'unauthenticated' });
@@ -150,7 +158,7 @@ describe('every back-office action', () => {
 
       it('refuses a request from another origin, or without Origin, even from an admin', async () => {
         const before = await snapshot();
-        ctx.session = { user: { id: admin.id } };
+        ctx.session = sessionOf(admin);
         for (const origin of ['https://evil.example', null, 'null']) {
           request({ origin });
           expect(await run(name, x)).toEqual({ error: 'forbidden' });
@@ -161,7 +169,7 @@ describe('every back-office action', () => {
       if (ACTIONS[name].adminOnly) {
         it('refuses a plain moderator', async () => {
           const before = await snapshot();
-          ctx.session = { user: { id: moderator.id } };
+          ctx.session = sessionOf(moderator);
           expect(await run(name, x)).toEqual({ error: 'forbidden' });
           expect(await snapshot()).toEqual(before);
         });
@@ -169,7 +177,7 @@ describe('every back-office action', () => {
 
       it(`works for ${ACTIONS[name].adminOnly ? 'an admin' : 'a moderator'}`, async () => {
         const before = await snapshot();
-        ctx.session = { user: { id: ACTIONS[name].adminOnly ? admin.id : moderator.id } };
+        ctx.session = sessionOf(ACTIONS[name].adminOnly ? admin : moderator);
         const r = (await run(name, x)) as { error?: string; redirect?: string; ok?: boolean };
         expect(r.error).toBeUndefined();
         expect(r.ok || r.redirect).toBeTruthy();
@@ -179,7 +187,7 @@ describe('every back-office action', () => {
   }
 
   it('reports a decision already taken by someone else, and a vanished contribution', async () => {
-    ctx.session = { user: { id: moderator.id } };
+    ctx.session = sessionOf(moderator);
     await run('decideAction', x);
     expect(await run('decideAction', x)).toMatchObject({ error: 'conflict', currentStatus: 'PUBLISHED' });
     expect(await run('decideAction', { ...x, contributionId: crypto.randomUUID() })).toMatchObject({ error: 'notFound' });
@@ -188,7 +196,7 @@ describe('every back-office action', () => {
   });
 
   it('resets a password: generated and shown once, or typed with the creation rules; never on oneself', async () => {
-    ctx.session = { user: { id: admin.id } };
+    ctx.session = sessionOf(admin);
     const generated = (await moderatorActions.resetPasswordAction({}, form({ id: moderator.id, newPassword: '' }))) as { ok?: boolean; generatedPassword?: string };
     expect(generated.ok).toBe(true);
     expect(generated.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
@@ -200,7 +208,7 @@ describe('every back-office action', () => {
   });
 
   it('goes to the next contribution of the same filtered queue after "publish and next"', async () => {
-    ctx.session = { user: { id: moderator.id } };
+    ctx.session = sessionOf(moderator);
     const second = await makeContribution({ language: 'ar' });
     await makeContribution({ language: 'fr' });
     const f = form({ contributionId: x.contributionId, expectedVersion: '1', decision: 'publish', locale: 'ar', then: 'next', queue: 'language=ar' });
@@ -214,20 +222,20 @@ describe('the audit CSV export', () => {
   const get = (qs = '') => csvRoute.GET(new Request(`http://127.0.0.1:3000/api/admin/audit.csv${qs}`));
 
   it('answers 401 without a valid session and 403 to a plain moderator, with no data', async () => {
-    for (const session of [null, { user: { id: crypto.randomUUID() } }, { user: { id: disabled.id } }]) {
+    for (const session of [null, { user: { id: crypto.randomUUID() } }, sessionOf(disabled), { user: { id: admin.id, passwordFingerprint: '0'.repeat(16) } }]) {
       ctx.session = session;
       const r = await get();
       expect(r.status).toBe(401);
       expect(await r.text()).not.toContain(',');
     }
-    ctx.session = { user: { id: moderator.id } };
+    ctx.session = sessionOf(moderator);
     const r = await get();
     expect(r.status).toBe(403);
     expect(r.headers.get('cache-control')).toContain('no-store');
   });
 
   it('streams the log to admins as escaped CSV', async () => {
-    ctx.session = { user: { id: admin.id } };
+    ctx.session = sessionOf(admin);
     await db.moderationEvent.create({ data: { contributionId: x.contributionId, actorId: moderator.id, action: 'REJECTED', reason: 'OTHER', note: '=HYPERLINK("http://evil.example","click"), then "quotes"\nand a line' } });
     const r = await get();
     expect(r.status).toBe(200);

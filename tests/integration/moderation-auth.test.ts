@@ -25,7 +25,10 @@ describe('authenticate()', () => {
   it('signs in with the right password and returns id, role and organisation', async () => {
     const m = await makeModerator({ email: 'nadia@example.org', password: PASSWORD, role: 'ADMIN' });
     const r = await authenticate({ email: '  Nadia@Example.ORG ', password: PASSWORD, clientKey: 'c1' });
-    expect(r).toEqual({ ok: true, moderator: { id: m.id, email: 'nadia@example.org', name: 'Test moderator', role: 'ADMIN', organisation: 'ANSSI' } });
+    expect(r).toEqual({
+      ok: true,
+      moderator: { id: m.id, email: 'nadia@example.org', name: 'Test moderator', role: 'ADMIN', organisation: 'ANSSI', passwordFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) },
+    });
     expect(await db.loginAttempt.count({ where: { success: true, email: 'nadia@example.org', clientKey: 'c1' } })).toBe(1);
   });
 
