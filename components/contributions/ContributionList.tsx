@@ -92,13 +92,16 @@ export async function ContributionList({
               )}
               <footer className="mt-4 flex flex-wrap items-start justify-between gap-3 text-xs text-muted">
                 <p>{t('licence')}</p>
-                <details className="w-full max-w-md sm:w-auto">
-                  <summary className="cursor-pointer text-sm font-semibold text-accent">
-                    {t('report')}
-                    <span className="sr-only"> — {c.pseudonym}</span>
-                  </summary>
-                  <ReportForm contributionId={c.id} texts={reportTexts} />
-                </details>
+                <ReportForm
+                  contributionId={c.id}
+                  texts={reportTexts}
+                  summary={
+                    <>
+                      {t('report')}
+                      <span className="sr-only"> — {c.pseudonym}</span>
+                    </>
+                  }
+                />
               </footer>
             </article>
           </li>

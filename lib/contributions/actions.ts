@@ -87,11 +87,18 @@ export async function withdrawAction(_prev: SimpleState, formData: FormData): Pr
   return { status: 'done', changed: r.data.changed, nonce: Date.now() };
 }
 
-export async function reportAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
+/**
+ * Every report form of a question page shares this action: its result names the contribution
+ * it concerns, and only that contribution's form shows it (with and without JavaScript).
+ */
+export type ReportState = { status: 'idle' } | (Exclude<SimpleState, { status: 'idle' }> & { contributionId: string });
+
+export async function reportAction(_prev: ReportState, formData: FormData): Promise<ReportState> {
   const input = formDataToObject(formData);
+  const contributionId = (input.contributionId ?? '').slice(0, 64);
   const r = await submitReport(input, { headers: await headers() });
-  if (!r.ok) return refusalState(r, keepValues(input));
-  return { status: 'done', changed: true, nonce: Date.now() };
+  if (!r.ok) return { ...refusalState(r, keepValues(input)), contributionId };
+  return { status: 'done', changed: true, nonce: Date.now(), contributionId };
 }
 
 /** The language the text seems to be written in (the form suggests it as the contributor types). */

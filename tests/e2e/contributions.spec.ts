@@ -7,7 +7,7 @@
  *    with nothing stored.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import pg from 'pg';
 import { ARCHIVE, OPEN } from './servers';
 
@@ -53,6 +53,25 @@ async function contribute(page: Page, opts: { locale: string; pseudonym: string;
   // The token is not in the address of the page that showed it.
   expect(page.url()).not.toContain(link.split('/').pop()!);
   return { link, confirmation };
+}
+
+/** Opens the report disclosure of the n-th contribution of the question page. */
+async function openReport(page: Page, locale: string, n: number) {
+  await page.goto(`/${locale}/questions/${QUESTION}`);
+  const items = page.getByTestId('contribution');
+  expect(await items.count()).toBeGreaterThan(n);
+  const id = (await items.nth(n).getAttribute('id'))!;
+  await items.nth(n).locator('summary').click();
+  return { id, target: page.locator(`[id="${id}"]`), others: page.locator(`[data-testid="contribution"]:not([id="${id}"])`) };
+}
+
+/** The report forms of the other contributions stay as they were: closed, no result, their fields there. */
+async function expectUntouched(others: Locator) {
+  expect(await others.count()).toBeGreaterThanOrEqual(1);
+  await expect(others.getByTestId('report-done')).toHaveCount(0);
+  await expect(others.getByRole('alert')).toHaveCount(0);
+  await expect(others.locator('details[open]')).toHaveCount(0);
+  await expect(others.locator('form input[name="contributionId"]')).toHaveCount(await others.count());
 }
 
 test.describe('open consultation, post-moderation', () => {
@@ -154,6 +173,16 @@ test.describe('open consultation, post-moderation', () => {
     await form.locator('button[type="submit"]').click();
     await expect(page.getByRole('alert').first()).toContainText('There is a problem');
   });
+
+  test('reporting one contribution: its own form confirms, focused; the others stay as they were', async ({ page }) => {
+    const { target, others } = await openReport(page, 'en', 2);
+    await target.locator('button[type="submit"]').click();
+    const result = target.getByTestId('report-done').or(target.getByRole('alert'));
+    await expect(result).toBeVisible();
+    await expect(result).toHaveText(/report has been sent|already reported this contribution/);
+    if ((await target.getByTestId('report-done').count()) > 0) await expect(target.getByTestId('report-done')).toBeFocused();
+    await expectUntouched(others);
+  });
 });
 
 test.describe('without JavaScript', () => {
@@ -172,6 +201,20 @@ test.describe('without JavaScript', () => {
     const first = page.getByTestId('contribution').first();
     await first.locator('summary').click();
     await expect(first.locator('input[name="reason"]').first()).toBeVisible();
+  });
+
+  test('reporting one contribution shows the result on its own form only, at its anchor', async ({ page }) => {
+    const { id, target, others } = await openReport(page, 'fr', 1);
+    await target.locator('input[name="reason"][value="OFF_TOPIC"]').check();
+    await target.locator('button[type="submit"]').click();
+    // The post lands back on the reported contribution, its disclosure open on the result.
+    await expect(page).toHaveURL(new RegExp(`/fr/questions/${QUESTION}#${id}$`));
+    // A fresh database shows the confirmation; a rerun on the same one, the "already reported" error.
+    const result = target.getByTestId('report-done').or(target.getByRole('alert'));
+    await expect(result).toBeVisible();
+    await expect(result).toHaveText(/votre signalement a été transmis|déjà signalé cette contribution/);
+    await expect(target.locator('details')).toHaveAttribute('open', '');
+    await expectUntouched(others);
   });
 
   test('translations are labelled, and the original is one link away', async ({ page }) => {
