@@ -111,8 +111,8 @@ export function startCacheBus(opts: {
       log(`cache bus: publish failed (${(e as Error).message})`);
     }
   };
+  // The batch still open for new tags, and the last NOTIFY scheduled (the one it will go out in).
   let queued: Set<string> | null = null;
-  let next: Promise<void> = Promise.resolve();
   let inFlight: Promise<void> = Promise.resolve();
 
   void connect();
@@ -138,15 +138,13 @@ export function startCacheBus(opts: {
       if (!queued) {
         const batch = new Set<string>();
         queued = batch;
-        const sent = inFlight.then(() => {
+        inFlight = inFlight.then(() => {
           if (queued === batch) queued = null;
           return send([...batch]);
         });
-        next = sent;
-        inFlight = sent;
       }
       for (const t of tags) queued.add(t);
-      return next;
+      return inFlight;
     },
     async stop() {
       stopped = true;
