@@ -36,7 +36,7 @@ export interface TrackView {
 }
 
 /** Published contributions per question, summed from the trigger-kept "PublishedCount" rows. */
-async function publishedCounts(): Promise<Map<number, number>> {
+export async function publishedCounts(): Promise<Map<number, number>> {
   const rows = await db.publishedCount.groupBy({ by: ['questionId'], _sum: { published: true } });
   return new Map(rows.map((r) => [r.questionId, r._sum.published ?? 0]));
 }

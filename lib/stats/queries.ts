@@ -5,7 +5,7 @@ import 'server-only';
  */
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
-import { pickLocale } from '../catalogue/queries';
+import { pickLocale, publishedCounts } from '../catalogue/queries';
 import { defaultLocale, locales } from '../i18n/config';
 
 export interface Count {
@@ -28,13 +28,14 @@ export interface Stats {
 export async function getStats(o: { locale: string; allStatuses?: boolean }): Promise<Stats> {
   const statusWhere = o.allStatuses ? Prisma.sql`TRUE` : Prisma.sql`c.status = 'PUBLISHED'`;
   const inLocales = { where: { locale: { in: [o.locale, defaultLocale] } } };
-  const [perQuestion, perLanguage, perWeek, perStatus, tracks] = await Promise.all([
-    // Published only: the trigger-kept "PublishedCount" rows; every status: a real count.
+  const [q, perLanguage, perWeek, perStatus, tracks] = await Promise.all([
+    // Published only: the trigger-kept "PublishedCount" rows (as the catalogue); every status: a real count.
     o.allStatuses
       ? db.$queryRaw<{ questionId: number; n: bigint }[]>`
-          SELECT c."questionId", count(*) AS n FROM "Contribution" c GROUP BY c."questionId"`
-      : db.$queryRaw<{ questionId: number; n: bigint }[]>`
-          SELECT "questionId", sum(published) AS n FROM "PublishedCount" GROUP BY 1`,
+          SELECT c."questionId", count(*) AS n FROM "Contribution" c GROUP BY c."questionId"`.then(
+          (rows) => new Map(rows.map((r) => [r.questionId, Number(r.n)])),
+        )
+      : publishedCounts(),
     o.allStatuses
       ? db.$queryRaw<{ language: string; n: bigint }[]>`SELECT c.language, count(*) AS n FROM "Contribution" c GROUP BY c.language`
       : db.$queryRaw<{ language: string; n: bigint }[]>`
@@ -58,7 +59,6 @@ export async function getStats(o: { locale: string; allStatuses?: boolean }): Pr
       },
     }),
   ]);
-  const q = new Map(perQuestion.map((r) => [r.questionId, Number(r.n)]));
   const byTrack: Count[] = [];
   const byTheme: Count[] = [];
   const byQuestion: Count[] = [];
