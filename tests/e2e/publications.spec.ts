@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { ARCHIVE } from './servers';
+import { CACHE_CHANNEL } from '../../lib/server/cache-bus';
 
 test.use({ baseURL: ARCHIVE.url });
 
@@ -53,7 +54,7 @@ test.beforeAll(async () => {
     );
     // Written behind the application's back: tell the servers' page caches, as invalidate()
     // would (lib/server/cache-bus.ts), or pages cached by earlier specs stay up to 60 s.
-    await c.query(`SELECT pg_notify('jsi_page_cache', $1)`, [JSON.stringify({ from: 'e2e', tags: ['*'] })]);
+    await c.query('SELECT pg_notify($1, $2)', [CACHE_CHANNEL, JSON.stringify({ from: 'e2e', tags: ['*'] })]);
   });
 });
 
