@@ -16,6 +16,7 @@ import { codePointLength } from '@/lib/contributions/text';
 import { dirOf, endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
 import { FieldError, useErrorText } from './FieldError';
 import { Confirmation } from './Confirmation';
+import { useTypedBeforeHydration } from './typed-before-hydration';
 
 type Field = 'pseudonym' | 'body' | 'language' | 'consent';
 const FIELDS: Field[] = ['pseudonym', 'body', 'language', 'consent'];
@@ -50,6 +51,7 @@ export function ContributionForm({ questionSlug, questionTitle, locale, formToke
   const [autoNote, setAutoNote] = useState<Locale | null>(null);
   const [, startTransition] = useTransition();
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
   const ids = Object.fromEntries(FIELDS.map((f) => [f, `${id}-${f}`])) as Record<Field, string>;
   const token = (state.status === 'error' && state.formToken) || formToken;
@@ -66,6 +68,12 @@ export function ContributionForm({ questionSlug, questionTitle, locale, formToke
       summaryRef.current?.focus();
     }
   }, [state]);
+
+  useTypedBeforeHydration(formRef, values, (typed) => {
+    setValues((v) => ({ ...v, ...typed }));
+    setEdited((e) => ({ ...e, ...Object.fromEntries(Object.keys(typed).map((f) => [f, true])) }));
+    if (typed.language !== undefined) setLanguageTouched(true);
+  });
 
   // Suggest the language of the text as the contributor types (asked to the server, debounced).
   const body = values.body;
@@ -131,7 +139,7 @@ export function ContributionForm({ questionSlug, questionTitle, locale, formToke
   const describedBy = (f: Field, extra?: string) => [extra, `${ids[f]}-error`].filter(Boolean).join(' ');
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6" aria-describedby={`${id}-required`}>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6" aria-describedby={`${id}-required`}>
       <p id={`${id}-required`} className="text-sm text-muted">
         {t('requiredNote')}
       </p>

@@ -9,6 +9,7 @@ import { contributionFieldError as check, LIMITS, type ErrorKey } from '@/lib/co
 import { codePointLength } from '@/lib/contributions/text';
 import { dirOf, endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
 import { FieldError, useErrorText } from './FieldError';
+import { useTypedBeforeHydration } from './typed-before-hydration';
 
 type Field = 'pseudonym' | 'body' | 'language';
 
@@ -22,7 +23,9 @@ export function EditForm({ token, version, initial }: { token: string; version: 
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<Field, ErrorKey>>>({});
   const statusRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
+  useTypedBeforeHydration(formRef, values, (typed) => setValues((v) => ({ ...v, ...typed })));
 
   useEffect(() => {
     if (state.status !== 'idle') statusRef.current?.focus();
@@ -43,7 +46,7 @@ export function EditForm({ token, version, initial }: { token: string; version: 
   const formError = state.status === 'error' && !state.fields ? state.error : undefined;
 
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="edit-form">
+    <form ref={formRef} action={action} onSubmit={onSubmit} noValidate className="space-y-5" data-testid="edit-form">
       <div ref={statusRef} tabIndex={-1} role="status" className="focus:outline-none">
         {state.status === 'done' ? <p className="rounded bg-emerald-50 p-3 font-medium text-emerald-900">{state.changed ? t('saved') : t('unchanged')}</p> : null}
         {formError ? (

@@ -141,6 +141,32 @@ test.describe('open consultation, post-moderation', () => {
     await expect(page.getByTestId('contribution').filter({ hasText: pseudonym })).toHaveCount(0);
   });
 
+  test('text typed before the form page hydrates is kept (slow scripts)', async ({ page }) => {
+    // The form page comes from a full page load (reading pages carry no client runtime): hold
+    // its scripts until the visitor has typed, as a slow connection would. (Not sent: the
+    // journeys above already post from this address, 5 per 10 minutes.)
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/_next/static/chunks/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/fr/questions/${QUESTION}/contribute`, { waitUntil: 'domcontentloaded' });
+    const form = page.locator('form').filter({ has: page.locator('textarea[name="body"]') });
+    const body = 'Écrit avant que la page ne soit interactive : la confiance entre États passe par des règles partagées.';
+    await form.locator('input[name="pseudonym"]').fill('Typiste rapide');
+    await form.locator('textarea[name="body"]').fill(body);
+    await form.locator('select[name="language"]').selectOption('it');
+    release();
+    // Hydrated with what was typed taken into the form's state: the counter counts it, the
+    // language chosen by hand is not overridden by the suggestion (French text), the fields keep it.
+    await expect(form.locator(`[id$="-body-count"]`)).toContainText(String([...body].length));
+    await page.waitForTimeout(1500); // the language suggestion (debounced 700 ms) has answered
+    await expect(form.locator('select[name="language"]')).toHaveValue('it');
+    await expect(form.locator('textarea[name="body"]')).toHaveValue(body);
+    await expect(form.locator('input[name="pseudonym"]')).toHaveValue('Typiste rapide');
+  });
+
   test('an XSS payload is shown as inert text: no element, no dialog', async ({ page }) => {
     const dialogs: string[] = [];
     page.on('dialog', async (d) => {
