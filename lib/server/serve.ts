@@ -25,6 +25,7 @@ import { PageCache, acceptsGzip, cacheTarget, makeEntry, renderGzip, renderHeade
 import { startCacheBus, type CacheBus } from './cache-bus';
 import { localeOfPath, unavailableHtml, unavailableJson } from './unavailable';
 import { RenderGate } from './render-gate';
+import { withoutClientRuntime } from './reading-html';
 
 export interface RunningServer {
   server: http.Server;
@@ -35,6 +36,8 @@ export interface RunningServer {
 
 /** Largest request body accepted anywhere (server actions have their own, smaller, limit in next.config.ts). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest reading page held to be reworked and cached (beyond, it streams as Next writes it). */
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 /** Requests Next answers without PostgreSQL: static files, the health check (it says "down" itself). */
 function needsNoDatabase(url: string): boolean {
@@ -217,23 +220,21 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       unavailable(req, res, nonce);
       return;
     }
-    let target: CacheTarget | null = null;
-    if (cache) {
-      target = cacheTarget(req, { trustProxy });
-      if (target) {
-        if (serveHit(req, res, cache, target.key, nonce)) return;
-        const inFlight = pending.get(target.key);
-        if (inFlight) {
-          // Coalesce a burst: wait (briefly) for the render already under way, then serve it.
-          const t = target;
-          inFlight.push(() => {
-            if (!serveHit(req, res, cache, t.key, nonce)) toNext(req, res, cache, t, nonce, false);
-          });
-          return;
-        }
-        toNext(req, res, cache, target, nonce, req.method === 'GET');
+    // A public reading page (anonymous GET/HEAD): from the cache when there, else rendered by
+    // Next and sent without its client runtime (reading-html.ts), then stored.
+    const target = dev ? null : cacheTarget(req, { trustProxy });
+    if (target) {
+      if (cache && serveHit(req, res, cache, target.key, nonce)) return;
+      const inFlight = cache ? pending.get(target.key) : undefined;
+      if (inFlight) {
+        // Coalesce a burst: wait (briefly) for the render already under way, then serve it.
+        inFlight.push(() => {
+          if (!serveHit(req, res, cache!, target.key, nonce)) toNext(req, res, cache, target, nonce, false);
+        });
         return;
       }
+      toNext(req, res, cache, target, nonce, !!cache && req.method === 'GET');
+      return;
     }
     pass(req, res);
   });
@@ -302,12 +303,15 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     return true;
   }
 
-  function toNext(req: http.IncomingMessage, res: http.ServerResponse, c: PageCache, target: CacheTarget, nonce: string, leader: boolean) {
-    c.misses++;
-    res.setHeader('x-cache', 'MISS');
-    // Identity encoding from Next for what we store (a nonce cannot be spliced into gzip).
+  function toNext(req: http.IncomingMessage, res: http.ServerResponse, c: PageCache | null, target: CacheTarget, nonce: string, leader: boolean) {
+    if (c) {
+      c.misses++;
+      res.setHeader('x-cache', 'MISS');
+    }
+    if (req.method !== 'GET') return pass(req, res); // HEAD: no body to rework
+    // Identity encoding from Next for what we rework and store (a nonce cannot be spliced into gzip).
     delete req.headers['accept-encoding'];
-    if (leader) {
+    if (c && leader) {
       pending.set(target.key, []);
       let released = false;
       const release = () => {
@@ -325,45 +329,80 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         // 'finish' (where the entry is stored) fires before 'close'.
         release();
       });
-      capture(res, c, target, nonce);
     }
+    rework(res, c && leader ? c : null, target, nonce);
     pass(req, res);
   }
 
-  function capture(res: http.ServerResponse, c: PageCache, target: CacheTarget, nonce: string) {
-    const ticket = c.ticket();
+  /**
+   * Holds Next's response to a reading page until it is complete, sends it without Next's
+   * client runtime (reading-html.ts), and stores it in `c` when given. A response that is not a
+   * complete 200 HTML page (a redirect, a 404, anything over 2 MB) goes out as Next wrote it.
+   */
+  function rework(res: http.ServerResponse, c: PageCache | null, target: CacheTarget, nonce: string) {
+    const ticket = c?.ticket() ?? 0;
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooBig = false;
-    const take = (chunk: unknown, encoding?: unknown) => {
-      if (tooBig || chunk == null || typeof chunk === 'function') return;
-      const b = typeof chunk === 'string' ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding) : Buffer.from(chunk as Uint8Array);
-      size += b.length;
-      if (size > 2 * 1024 * 1024) {
-        tooBig = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(b);
-    };
     const write = res.write;
     const end = res.end;
+    const flushHeaders = res.flushHeaders;
+    let held = true;
+    /** Too big or not a page: send what was held, and pass the rest straight through. */
+    const release = () => {
+      held = false;
+      res.write = write;
+      res.end = end;
+      res.flushHeaders = flushHeaders;
+      for (const b of chunks.splice(0)) (write as (b: Buffer) => boolean).call(res, b);
+    };
+    const take = (chunk: unknown, encoding?: unknown) => {
+      if (chunk == null || typeof chunk === 'function') return;
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding) : Buffer.from(chunk as Uint8Array);
+      size += b.length;
+      chunks.push(b);
+    };
+    const isPage = () => res.statusCode === 200 && String(res.getHeader('content-type') ?? '').startsWith('text/html') && !res.getHeader('content-encoding');
+    res.flushHeaders = function () {
+      if (!isPage()) {
+        release();
+        return flushHeaders.call(res);
+      }
+    };
     res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      if (!held) return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
       take(chunk, rest[0]);
-      return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+      if (size > MAX_PAGE_BYTES || !isPage()) release();
+      const cb = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+      if (held && cb) queueMicrotask(cb);
+      return true;
     } as typeof res.write;
     res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      if (!held) return (end as (...a: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
       take(chunk, rest[0]);
-      return (end as (...a: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
+      const cb = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+      res.write = write;
+      res.end = end;
+      res.flushHeaders = flushHeaders;
+      held = false;
+      let body = Buffer.concat(chunks);
+      if (isPage() && size <= MAX_PAGE_BYTES) {
+        body = Buffer.from(withoutClientRuntime(body.toString('utf8')), 'utf8');
+        if (!this.headersSent) {
+          this.removeHeader('transfer-encoding');
+          this.setHeader('content-length', body.length);
+        }
+        if (c) store(c, target, this.getHeaders(), body, nonce, ticket);
+      }
+      return (end as (...a: unknown[]) => http.ServerResponse).call(this, body, cb);
     } as typeof res.end;
-    res.once('finish', () => {
-      if (tooBig) return;
-      const now = c.now();
-      const maxAgeMs = Math.min(c.maxAgeMs, nextCalendarBoundary(now) - now);
-      if (maxAgeMs <= 0) return;
-      const entry = makeEntry({ target, statusCode: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks), nonce, now, maxAgeMs });
-      if (typeof entry !== 'string') c.set(entry, ticket);
-    });
+  }
+
+  function store(c: PageCache, target: CacheTarget, headers: http.OutgoingHttpHeaders, body: Buffer, nonce: string, ticket: number) {
+    const now = c.now();
+    const maxAgeMs = Math.min(c.maxAgeMs, nextCalendarBoundary(now) - now);
+    if (maxAgeMs <= 0) return;
+    const entry = makeEntry({ target, statusCode: 200, headers, body, nonce, now, maxAgeMs });
+    if (typeof entry !== 'string') c.set(entry, ticket);
   }
 
   server.keepAliveTimeout = 65_000;

@@ -71,6 +71,38 @@ test.describe('before the conference (APP_CLOCK 15 March 2017)', () => {
   });
 });
 
+test.describe('reading pages run no framework (lib/server/reading-html.ts)', () => {
+  test.use({ baseURL: OPEN.url });
+
+  test('no script of Next on reading pages, in French, Arabic, Chinese and Korean; the contribution form loads them and hydrates', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    for (const path of ['/fr', '/ar/citizens', '/zh/questions/attribution-criteria', '/fr/documents', '/fr/conference', '/ko/search?q=%EC%82%AC%EC%9D%B4%EB%B2%84']) {
+      scripts.length = 0;
+      await page.goto(path, { waitUntil: 'load' });
+      await expect(page.locator('h1').first()).toBeVisible();
+      expect(scripts.filter((s) => s.startsWith('/_next/')), `${path}: Next's scripts`).toEqual([]);
+      expect(await page.evaluate(() => 'next' in window || '__next_f' in self), `${path}: Next's runtime`).toBe(false);
+    }
+    // Only the home page, with its countdown, runs a script: ours, one small file.
+    scripts.length = 0;
+    await page.goto('/fr', { waitUntil: 'load' });
+    expect(scripts).toEqual(['/countdown.js']);
+
+    scripts.length = 0;
+    await page.goto('/zh/questions/attribution-criteria');
+    await page.getByTestId('speak-up').click();
+    await expect(page).toHaveURL(/\/zh\/questions\/attribution-criteria\/contribute$/);
+    await page.waitForLoadState('load');
+    expect(scripts.filter((s) => s.startsWith('/_next/static/')).length).toBeGreaterThan(3);
+    const body = page.locator('textarea[name="body"]');
+    await body.fill('网络空间需要信任');
+    await expect(page.locator('[id$="-body-count"]')).toContainText('8');
+  });
+});
+
 test('navigation: home → track → question, in Chinese', async ({ page }) => {
   await page.goto('/zh');
   await page.locator('a[data-track="citizens"]').click();
