@@ -7,7 +7,8 @@
  *  1. reads: autocannon, 50 connections, `duration` s per page (home, track, question with 50
  *     contributions, a document, the conference) in fr and ar; the same bytes from a bare
  *     node:http server (the physical limit) at the same concurrency; ratio, p50/p95/p99, errors;
- *  2. client JavaScript: gzip size of the scripts a read page and the contribution form load;
+ *  2. client JavaScript: gzip size of all the scripts (files and inline) each read page and the
+ *     contribution form make a browser run;
  *  3. posting (server restarted on a replayed open date, post-moderation): POST
  *     /api/contributions for `post-duration` s, then every acknowledged id looked up in the
  *     database (lost) and duplicates counted;
@@ -95,19 +96,34 @@ function scriptsOf(html: string): string[] {
   return [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1] + m[3])).map((m) => m[2]))];
 }
 
-/** gzip size (KB) of the scripts `html` loads, read from the build output. */
-function jsKbGz(html: string): { kb: number; files: number } {
+/** The text of the inline scripts browsers run (not data blocks such as JSON-LD). */
+function inlineScriptsOf(html: string): string {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\ssrc=/.test(m[1]) && !/\stype="(?!text\/javascript|module)[^"]*"/.test(m[1]))
+    .map((m) => m[2])
+    .join('\n');
+}
+
+/**
+ * gzip size (KB) of all the JavaScript `html` makes a browser run: the files of its <script src>
+ * (Next's from the build output, ours from public/; noModule polyfills excluded, modern browsers
+ * skip them) and its inline scripts (for Next, the bootstrap and the RSC payload).
+ */
+function jsKbGz(html: string): { kb: number; files: number; inlineKb: number } {
   let total = 0;
   let files = 0;
   for (const src of scriptsOf(html)) {
-    const m = /^\/_next\/(static\/.+)$/.exec(src.split('?')[0]);
-    if (!m) continue;
-    const file = path.join(ROOT, DIST, m[1]);
-    if (!fs.existsSync(file)) continue;
+    const p = src.split('?')[0];
+    const m = /^\/_next\/(static\/.+)$/.exec(p);
+    const file = m ? path.join(ROOT, DIST, m[1]) : path.join(ROOT, 'public', p);
+    if (!p.startsWith('/') || !fs.existsSync(file)) throw new Error(`bench: cannot size the script ${src}`);
     total += zlib.gzipSync(fs.readFileSync(file)).length;
     files++;
   }
-  return { kb: Math.round((total / 1024) * 10) / 10, files };
+  const inline = inlineScriptsOf(html);
+  const inlineGz = inline ? zlib.gzipSync(Buffer.from(inline)).length : 0;
+  const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
+  return { kb: kb(total + inlineGz), files, inlineKb: kb(inlineGz) };
 }
 
 async function questionWithMost(pgUrl: string): Promise<string> {
@@ -337,8 +353,8 @@ async function main() {
   let question = '';
   let rows: PageRow[] = [];
   let rowsGz: PageRow[] = [];
-  let readJs: { kb: number; files: number } | null = null;
-  let questionJs: { kb: number; files: number } | null = null;
+  /** The JavaScript of each read page (the archive's, then the home page with its countdown). */
+  const readJs: ({ name: string } & ReturnType<typeof jsKbGz>)[] = [];
   if (phase('reads') || phase('posting')) {
     app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1' }, nodeArgs: PROFILE_ARGS });
     rss = rssSampler(app.pid);
@@ -350,8 +366,7 @@ async function main() {
       rows = await readBench(app, question);
       // What browsers get: gzip (cache hits are compressed once, the nonce spliced in per hit).
       rowsGz = flag('no-gzip') ? [] : await readBench(app, question, 'gzip');
-      readJs = jsKbGz((await getPage(app.url, '/fr')).body.toString());
-      questionJs = jsKbGz((await getPage(app.url, `/fr/questions/${question}`)).body.toString());
+      for (const r of rows) readJs.push({ name: r.name, ...jsKbGz((await getPage(app.url, r.path)).body.toString()) });
       const rssReads = rss.max();
       log(`peak RSS during reads: ${rssReads.toFixed(0)} MB`);
       maxRss = Math.max(maxRss, rssReads);
@@ -362,12 +377,13 @@ async function main() {
 
   // ── Phase 2: posting on a replayed open date (post-moderation) ──
   let posting: Awaited<ReturnType<typeof postLoad>> | null = null;
-  let formJs: { kb: number; files: number } | null = null;
+  let formJs: ReturnType<typeof jsKbGz> | null = null;
   if (phase('posting')) {
     app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1', APP_CLOCK: OPEN_CLOCK, MODERATION_MODE: 'post' }, nodeArgs: PROFILE_ARGS });
     rss = rssSampler(app.pid);
     const formPage = await getPage(app.url, `/fr/questions/${question}/contribute`);
     formJs = formPage.status === 200 ? jsKbGz(formPage.body.toString()) : null;
+    readJs.push({ name: 'home fr (open: countdown)', ...jsKbGz((await getPage(app.url, '/fr')).body.toString()) });
     const probe = await fetch(`${app.url}/api/contributions`);
     if (probe.status === 200) {
       // Posts go to another question: the read benchmark's question keeps its 50 next time.
@@ -414,8 +430,8 @@ async function main() {
   const readP99 = rows.length ? Math.max(...rows.map((r) => r.app.p99)) : null;
   const readErrors = rows.reduce((n, r) => n + r.app.errors + r.app.non2xx, 0);
   if (worst) console.log(`\nworst read ratio: ${((worst.ratio ?? 0) * 100).toFixed(1)}% (${worst.name}); worst p99 ${readP99} ms; errors ${readErrors}`);
-  if (readJs && questionJs) console.log(`client JS (gzip, noModule polyfills excluded): home ${readJs.kb} KB (${readJs.files} files), question page ${questionJs.kb} KB`);
-  if (formJs) console.log(`client JS of the form page: ${formJs.kb} KB (${formJs.files} files)`);
+  if (readJs.length) console.log(`client JS of read pages (gzip, files + inline, noModule polyfills excluded): ${readJs.map((j) => `${j.name} ${j.kb} KB (${j.files} files, inline ${j.inlineKb} KB)`).join('; ')}`);
+  if (formJs) console.log(`client JS of the form page: ${formJs.kb} KB (${formJs.files} files, inline ${formJs.inlineKb} KB)`);
   console.log(`server peak RSS: ${maxRss.toFixed(0)} MB`);
   if (posting) console.log(`posting: ${posting.perSec.toFixed(0)} accepted/s for ${POST_DURATION} s, lost ${posting.lost}, duplicated ${posting.duplicates}, errors ${posting.errors}, p99 ${posting.p99} ms`);
   if (million) console.log(`million (1 connection): ${million.map((m) => `${m.name} p95 ${m.p95} ms`).join("; ")}`);
@@ -429,7 +445,8 @@ async function main() {
     duplicatedContributions: posting ? posting.duplicates : null,
     readRatioGzip: worstGz ? worstGz.ratio : null,
     readP99MsGzip: rowsGz.length ? Math.max(...rowsGz.map((r) => r.app.p99)) : null,
-    readJsKbGz: readJs && questionJs ? Math.max(readJs.kb, questionJs.kb) : null,
+    readJsKbGz: readJs.length ? Math.max(...readJs.map((j) => j.kb)) : null,
+    readJsPages: readJs,
     formJsKbGz: formJs ? formJs.kb : null,
     maxRssMb: Math.round(maxRss),
     millionP95Ms: million ? Math.max(...million.map((m) => m.p95)) : null,
