@@ -6,7 +6,9 @@
  *  2. write guards Next does not give: any non-GET/HEAD request to a page or a server action with
  *     a missing, "null" or foreign Origin → 403; request bodies over 1 MB → 413;
  *  3. the page cache (lib/server/page-cache.ts): anonymous reads of public pages from memory,
- *     invalidated by tags on every instance (lib/server/cache-bus.ts); `X-Cache: HIT|MISS`.
+ *     invalidated by tags on every instance (lib/server/cache-bus.ts); `X-Cache: HIT|MISS`;
+ *  4. those reading pages, as Next renders them, are sent (and cached) without Next's client
+ *     runtime (lib/server/reading-html.ts).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -326,7 +328,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       timer.unref();
       res.once('close', () => {
         clearTimeout(timer);
-        // 'finish' (where the entry is stored) fires before 'close'.
+        // The entry is stored as the response ends, before 'close'.
         release();
       });
     }
