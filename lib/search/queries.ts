@@ -52,6 +52,8 @@ export type SearchResult =
   | { status: 'ok'; q: string; truncated: boolean; total: number; capped: boolean; groups: SearchGroup[]; page: number; pages: number; kind: SearchKind | null };
 
 interface Row {
+  /** 0: a count per kind (kind, n, capped); 1: a hit. */
+  part: number;
   kind: SearchKind;
   refId: string;
   locale: string;
@@ -59,18 +61,35 @@ interface Row {
   publishedAt: Date | null;
   headline: string | null;
   raw: string | null;
+  n: bigint | null;
+  capped: boolean | null;
 }
 
 /**
  * A broad query over a million contributions matches a hundred thousand of them: reading them
  * all to count or to rank takes seconds. Contributions are counted over their first
- * COUNTED_ENTRIES matching index entries (shown as "at least N" beyond) and ranked among any
- * CANDIDATES matches; the other kinds are few and always counted and ranked in full.
+ * COUNTED_ENTRIES matching index entries (shown as "at least N" beyond) and ranked among the first
+ * CANDIDATES of those; the other kinds are few and always counted and ranked in full.
  */
 const CANDIDATES = 500;
 /** Listed, not `<> 'contribution'`: the list lets PostgreSQL read them by their kind (a few hundred rows). */
 const FEW_KINDS = KINDS.filter((k) => k !== 'contribution');
 const COUNTED_ENTRIES = 1000;
+/**
+ * Where the matching contributions are looked for first: the RECENT newest index entries, read
+ * newest first, each tested against the query. For a broad query this finds COUNTED_ENTRIES
+ * matches after a few thousand entries (~10 ms for "infrastructures critiques", 12% of a million),
+ * whereas the GIN index answers only with the whole set of matches: a bitmap of ~107,000 entries
+ * built before the first row comes out (~35 ms, once to count and once to rank).
+ * gin_fuzzy_search_limit does not help there: PostgreSQL reduces a GIN scan only when every term
+ * of the query is frequent, and jsi_search_query always adds the unstemmed words, which are rare.
+ * Only when the window holds too few matches are the older entries read through the GIN index
+ * (UNION ALL under a LIMIT: that branch never runs for a broad query). The window costs a narrow
+ * query about 10 ms (mostly reading the entries' vectors); results and counts below the bound stay
+ * exact either way, and a broad query is now ranked among its newest matches. With a language or
+ * track filter, most entries of the window would be filtered out: the index only, as before.
+ */
+const RECENT = 10_000;
 
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -90,30 +109,19 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   if (track) filters.push(Prisma.sql`e."trackId" = (SELECT t.id FROM "Track" t WHERE t.slug = ${track})`);
   const where = Prisma.join(filters, ' AND ');
   const hasCjk = new RegExp(CJK_RUN.source, 'u').test(q);
+  // The columns ranking needs: the text itself is read for the final rows only (see the end).
+  const cols = Prisma.sql`e.id, e.kind, e."refId", e.locale, e.original, e."publishedAt", e.vector`;
+  // Older than the window: `e.id + 0`, not `e.id`, so that PostgreSQL filters the GIN matches by
+  // id instead of AND-ing them with a bitmap of the whole primary key (50 ms for a rare word).
+  const indexed = Prisma.sql`(SELECT ${cols} FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution'`;
+  const contributions =
+    language || track
+      ? Prisma.sql`${indexed})`
+      : Prisma.sql`(SELECT ${cols} FROM (SELECT * FROM "SearchEntry" ORDER BY id DESC LIMIT ${RECENT}) e, s
+                     WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution')
+                    UNION ALL
+                    ${indexed} AND e.id + 0 < (SELECT min(w.id) FROM (SELECT id FROM "SearchEntry" ORDER BY id DESC LIMIT ${RECENT}) w))`;
 
-  const matches = Prisma.sql`
-    s AS (SELECT jsi_search_query(${q}) AS tsq),
-    c AS (
-      (SELECT e.* FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind IN (${Prisma.join(FEW_KINDS)}))
-      UNION ALL
-      (SELECT e.* FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution' LIMIT ${CANDIDATES})
-    ),
-    m AS (
-      SELECT e.id, e.kind, e."refId", e.locale, e.original, e."publishedAt", e.body, ts_rank_cd(e.vector, s.tsq) AS rank,
-             row_number() OVER (PARTITION BY e.kind, e."refId"
-                                ORDER BY (e.locale = ${o.locale}) DESC, ts_rank_cd(e.vector, s.tsq) DESC, e.original DESC) AS rn
-      FROM c e, s
-    )`;
-
-  // Counting needs no ranking: distinct sources per kind, straight from the GIN index. It runs
-  // alongside the ranked query below (two connections: the latency of one).
-  const countsQuery = db.$queryRaw<{ kind: SearchKind; n: bigint; capped: boolean }[]>`
-    WITH s AS (SELECT jsi_search_query(${q}) AS tsq),
-    other AS (SELECT DISTINCT e.kind, e."refId" FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind IN (${Prisma.join(FEW_KINDS)})),
-    contribution AS (SELECT e."refId" FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution' LIMIT ${COUNTED_ENTRIES})
-    SELECT kind, count(*) AS n, false AS capped FROM other GROUP BY kind
-    UNION ALL
-    SELECT 'contribution', count(DISTINCT "refId"), count(*) >= ${COUNTED_ENTRIES} FROM contribution HAVING count(*) > 0`;
   const selected = kind
     ? Prisma.sql`SELECT * FROM m WHERE rn = 1 AND kind = ${kind}
                  ORDER BY rank DESC, "publishedAt" DESC NULLS LAST, id LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`
@@ -122,19 +130,45 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
                    FROM m WHERE rn = 1) k
                  WHERE kr <= ${perGroup}`;
 
-  const rowsQuery = db.$queryRaw<Row[]>`
-    WITH ${matches}, p AS (${selected})
-    SELECT p.kind, p."refId", p.locale, p.original, p."publishedAt",
-           CASE WHEN p.locale IN ('zh', 'ko') OR ${hasCjk} THEN NULL
-                ELSE ts_headline(jsi_ts_config(p.locale), translate(p.body, ${START + STOP}, ''), s.tsq, ${HEADLINE_OPTIONS}) END AS headline,
-           CASE WHEN p.locale IN ('zh', 'ko') OR ${hasCjk} THEN left(p.body, 20000) ELSE NULL END AS raw
-    FROM p, s
-    ORDER BY p.rank DESC, p."publishedAt" DESC NULLS LAST, p.id`;
+  // One statement, one read of the matches: counted (distinct sources per kind) and ranked from
+  // the same rows. Counts come back as rows of part 0, hits as rows of part 1.
+  const rows = await db.$queryRaw<Row[]>`
+    WITH s AS (SELECT jsi_search_query(${q}) AS tsq),
+    other AS (SELECT ${cols} FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind IN (${Prisma.join(FEW_KINDS)})),
+    contribution AS (SELECT x.*, row_number() OVER () AS seq FROM (SELECT y.* FROM (${contributions}) y LIMIT ${COUNTED_ENTRIES}) x),
+    counts AS (
+      SELECT kind, count(DISTINCT "refId") AS n, false AS capped FROM other GROUP BY kind
+      UNION ALL
+      SELECT 'contribution', count(DISTINCT "refId"), count(*) >= ${COUNTED_ENTRIES} FROM contribution HAVING count(*) > 0
+    ),
+    c AS (SELECT ${cols} FROM other e UNION ALL SELECT ${cols} FROM contribution e WHERE e.seq <= ${CANDIDATES}),
+    m AS (
+      SELECT e.id, e.kind, e."refId", e.locale, e.original, e."publishedAt", ts_rank_cd(e.vector, s.tsq) AS rank,
+             row_number() OVER (PARTITION BY e.kind, e."refId"
+                                ORDER BY (e.locale = ${o.locale}) DESC, ts_rank_cd(e.vector, s.tsq) DESC, e.original DESC) AS rn
+      FROM c e, s
+    ),
+    p AS (${selected})
+    SELECT part, kind, "refId", locale, original, "publishedAt", headline, raw, n, capped FROM (
+      SELECT 1 AS part, p.kind, p."refId", p.locale, p.original, p."publishedAt", p.rank, p.id,
+             CASE WHEN p.locale IN ('zh', 'ko') OR ${hasCjk} THEN NULL
+                  ELSE ts_headline(jsi_ts_config(p.locale), translate(b.body, ${START + STOP}, ''), s.tsq, ${HEADLINE_OPTIONS}) END AS headline,
+             CASE WHEN p.locale IN ('zh', 'ko') OR ${hasCjk} THEN left(b.body, 20000) ELSE NULL END AS raw,
+             NULL::bigint AS n, NULL::boolean AS capped
+      FROM p JOIN "SearchEntry" b ON b.id = p.id, s
+      UNION ALL
+      SELECT 0, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n, capped FROM counts
+    ) r
+    ORDER BY part, rank DESC, "publishedAt" DESC NULLS LAST, id`;
 
-  const [counts, rows] = await Promise.all([countsQuery, rowsQuery]);
+  const counts = rows.filter((r) => r.part === 0);
   const totals = new Map(counts.map((c) => [c.kind, Number(c.n)]));
   const cappedKinds = new Set(counts.filter((c) => c.capped).map((c) => c.kind));
-  const hits = await hydrate(rows, o.locale, q);
+  const hits = await hydrate(
+    rows.filter((r) => r.part === 1),
+    o.locale,
+    q,
+  );
   const groups: SearchGroup[] = KINDS.filter((k) => (kind ? k === kind : true))
     .map((k) => ({ kind: k, total: totals.get(k) ?? 0, capped: cappedKinds.has(k), hits: hits.filter((h) => h.kind === k) }))
     .filter((g) => g.total > 0);
