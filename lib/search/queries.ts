@@ -1,15 +1,14 @@
 import 'server-only';
 /**
  * Full-text search over "SearchEntry" (kept in step by database triggers: see the search_index
- * migration). One parameterized query per page: matches with jsi_search_query(q) (every stemming
- * configuration we use, plus CJK bigram phrases), one row per source (the reader's language
- * preferred), top hits per kind or one kind paginated; then the rows are completed with their
- * titles and links in the reader's language.
+ * migration). One parameterized statement per page: matches with jsi_search_query(q) (every
+ * stemming configuration we use, plus CJK bigram phrases), counted per kind, one row per source
+ * (the reader's language preferred), top hits per kind or one kind paginated, each with its title
+ * and link in the reader's language.
  */
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { defaultLocale, isLocale } from '../i18n/config';
-import { pickLocale } from '../catalogue/queries';
 import { CJK_RUN, START, STOP, headlineSegments, highlightTerms, literalTerms, normalizeQuery, stripMarkdown, type Segment } from './text';
 
 export const KINDS = ['question', 'contribution', 'document', 'proceeding', 'synthesis'] as const;
@@ -61,6 +60,9 @@ interface Row {
   publishedAt: Date | null;
   headline: string | null;
   raw: string | null;
+  title: string | null;
+  subtitle: string | null;
+  href: string | null;
   n: bigint | null;
   capped: boolean | null;
 }
@@ -149,24 +151,25 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
       FROM c e, s
     ),
     p AS (${selected})
-    SELECT part, kind, "refId", locale, original, "publishedAt", headline, raw, n, capped FROM (
+    SELECT part, kind, "refId", locale, original, "publishedAt", headline, raw, title, subtitle, href, n, capped FROM (
       SELECT 1 AS part, p.kind, p."refId", p.locale, p.original, p."publishedAt", p.rank, p.id,
              CASE WHEN p.locale IN ('zh', 'ko') OR ${hasCjk} THEN NULL
                   ELSE ts_headline(jsi_ts_config(p.locale), translate(b.body, ${START + STOP}, ''), s.tsq, ${HEADLINE_OPTIONS}) END AS headline,
              CASE WHEN p.locale IN ('zh', 'ko') OR ${hasCjk} THEN left(b.body, 20000) ELSE NULL END AS raw,
-             NULL::bigint AS n, NULL::boolean AS capped
-      FROM p JOIN "SearchEntry" b ON b.id = p.id, s
+             h.title, h.subtitle, h.href, NULL::bigint AS n, NULL::boolean AS capped
+      FROM p JOIN "SearchEntry" b ON b.id = p.id
+      CROSS JOIN s
+      JOIN LATERAL (${titles(o.locale)}) h ON true
       UNION ALL
-      SELECT 0, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n, capped FROM counts
+      SELECT 0, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n, capped FROM counts
     ) r
     ORDER BY part, rank DESC, "publishedAt" DESC NULLS LAST, id`;
 
   const counts = rows.filter((r) => r.part === 0);
   const totals = new Map(counts.map((c) => [c.kind, Number(c.n)]));
   const cappedKinds = new Set(counts.filter((c) => c.capped).map((c) => c.kind));
-  const hits = await hydrate(
+  const hits = toHits(
     rows.filter((r) => r.part === 1),
-    o.locale,
     q,
   );
   const groups: SearchGroup[] = KINDS.filter((k) => (kind ? k === kind : true))
@@ -179,47 +182,47 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   return { status: 'ok', q, truncated, total, capped, groups, page, pages, kind };
 }
 
-const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
+/** The title of a translated thing in the reader's language, else in the default one (as pickLocale). */
+const translatedTitle = (table: string, key: string, id: Prisma.Sql, locale: string) =>
+  Prisma.sql`(SELECT t.title FROM ${Prisma.raw(`"${table}"`)} t WHERE t.${Prisma.raw(`"${key}"`)} = ${id} AND t.locale IN (${locale}, ${defaultLocale})
+              ORDER BY t.locale = ${locale} DESC LIMIT 1)`;
 
-async function hydrate(rows: Row[], locale: string, q: string): Promise<SearchHit[]> {
-  const ids = (k: SearchKind) => rows.filter((r) => r.kind === k).map((r) => r.refId);
-  const [questions, contributions, documents, proceedings, syntheses] = await Promise.all([
-    db.question.findMany({ where: { id: { in: ids('question').map(Number) } }, include: { translations: inLocales(locale) } }),
-    db.contribution.findMany({
-      where: { id: { in: ids('contribution') }, status: 'PUBLISHED' },
-      select: { id: true, pseudonym: true, question: { select: { slug: true, translations: inLocales(locale) } } },
-    }),
-    db.document.findMany({ where: { id: { in: ids('document').map(Number) } }, include: { translations: inLocales(locale) } }),
-    db.proceeding.findMany({ where: { id: { in: ids('proceeding') }, status: 'PUBLISHED' }, include: { session: true } }),
-    db.synthesisPage.findMany({ where: { id: { in: ids('synthesis') }, status: 'PUBLISHED' } }),
-  ]);
+/**
+ * Title, subtitle and link of the hit `p`, in the reader's language: in the same statement as the
+ * search (it used to be five more queries, eleven statements, after it). A hit whose source is no
+ * longer published gives no row and is left out. `refId` is cast only for its own kind (CASE).
+ */
+function titles(locale: string): Prisma.Sql {
+  const as = (kind: SearchKind, type: 'int' | 'uuid') => Prisma.sql`CASE WHEN p.kind = ${kind} THEN p."refId"::${Prisma.raw(type)} END`;
+  return Prisma.sql`
+    SELECT coalesce(${translatedTitle('QuestionTranslation', 'questionId', Prisma.sql`x.id`, locale)}, x.slug) AS title,
+           NULL AS subtitle, '/questions/' || x.slug AS href
+    FROM "Question" x WHERE x.id = ${as('question', 'int')}
+    UNION ALL
+    SELECT coalesce(${translatedTitle('QuestionTranslation', 'questionId', Prisma.sql`x.id`, locale)}, x.slug), c.pseudonym, '/questions/' || x.slug || '#c-' || c.id
+    FROM "Contribution" c JOIN "Question" x ON x.id = c."questionId" WHERE c.id = ${as('contribution', 'uuid')} AND c.status = 'PUBLISHED'
+    UNION ALL
+    SELECT coalesce(${translatedTitle('DocumentTranslation', 'documentId', Prisma.sql`x.id`, locale)}, x.slug), NULL, '/documents/' || x.slug
+    FROM "Document" x WHERE x.id = ${as('document', 'int')}
+    UNION ALL
+    SELECT x.title, NULL, '/conference/' || cs.slug
+    FROM "Proceeding" x JOIN "ConferenceSession" cs ON cs.id = x."sessionId" WHERE x.id = ${as('proceeding', 'uuid')} AND x.status = 'PUBLISHED'
+    UNION ALL
+    SELECT x.title, NULL, '/synthesis#s-' || x.id
+    FROM "SynthesisPage" x WHERE x.id = ${as('synthesis', 'uuid')} AND x.status = 'PUBLISHED'`;
+}
+
+function toHits(rows: Row[], q: string): SearchHit[] {
   const terms = literalTerms(q);
-  const out: SearchHit[] = [];
-  for (const r of rows) {
-    const segments = r.headline != null ? headlineSegments(stripMarkdown(r.headline)) : highlightTerms(stripMarkdown(r.raw ?? ''), terms);
-    const base = { kind: r.kind, id: r.refId, language: r.locale, original: r.original, date: r.publishedAt, segments };
-    if (r.kind === 'question') {
-      const x = questions.find((e) => String(e.id) === r.refId);
-      if (x) out.push({ ...base, title: pickLocale(x.translations, locale)?.title ?? x.slug, subtitle: null, href: `/questions/${x.slug}` });
-    } else if (r.kind === 'contribution') {
-      const x = contributions.find((e) => e.id === r.refId);
-      if (x)
-        out.push({
-          ...base,
-          title: pickLocale(x.question.translations, locale)?.title ?? x.question.slug,
-          subtitle: x.pseudonym,
-          href: `/questions/${x.question.slug}#c-${x.id}`,
-        });
-    } else if (r.kind === 'document') {
-      const x = documents.find((e) => String(e.id) === r.refId);
-      if (x) out.push({ ...base, title: pickLocale(x.translations, locale)?.title ?? x.slug, subtitle: null, href: `/documents/${x.slug}` });
-    } else if (r.kind === 'proceeding') {
-      const x = proceedings.find((e) => e.id === r.refId);
-      if (x) out.push({ ...base, title: x.title, subtitle: null, href: `/conference/${x.session.slug}` });
-    } else if (r.kind === 'synthesis') {
-      const x = syntheses.find((e) => e.id === r.refId);
-      if (x) out.push({ ...base, title: x.title, subtitle: null, href: `/synthesis#s-${x.id}` });
-    }
-  }
-  return out;
+  return rows.map((r) => ({
+    kind: r.kind,
+    id: r.refId,
+    title: r.title ?? '',
+    subtitle: r.subtitle,
+    href: r.href ?? '',
+    language: r.locale,
+    original: r.original,
+    date: r.publishedAt,
+    segments: r.headline != null ? headlineSegments(stripMarkdown(r.headline)) : highlightTerms(stripMarkdown(r.raw ?? ''), terms),
+  }));
 }

@@ -124,6 +124,37 @@ describe('search', () => {
     expect(await db.contribution.count()).toBeGreaterThan(0);
   });
 
+  it('gives every kind its title in the reader’s language (else French), its subtitle and its link', async () => {
+    const session = await db.conferenceSession.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    const proceeding = await db.proceeding.create({
+      data: { sessionId: session.id, locale: 'de', title: 'Bericht über Quantenschlüssel', body: 'Quantenschlüssel und Sicherheit.', status: 'PUBLISHED', publishedAt: new Date() },
+    });
+    const page = await db.synthesisPage.create({
+      data: { themeId: null, locale: 'fr', title: 'Synthèse quantique', body: 'Les clés quantiques protègent.', status: 'PUBLISHED', publishedAt: new Date() },
+    });
+    await db.synthesisPage.create({ data: { themeId: null, locale: 'en', title: 'Draft', body: 'Quantenschlüssel draft.', status: 'DRAFT' } });
+    const hitsOf = async (q: string, locale: string) => {
+      const r = await search({ q, locale });
+      if (r.status !== 'ok') throw new Error('invalid');
+      return r.groups.flatMap((g) => g.hits);
+    };
+    const [proc] = await hitsOf('Quantenschlüssel', 'en');
+    expect(proc).toMatchObject({ kind: 'proceeding', id: proceeding.id, title: 'Bericht über Quantenschlüssel', subtitle: null, href: `/conference/${session.slug}` });
+    const synth = (await hitsOf('quantiques', 'fr')).find((h) => h.kind === 'synthesis');
+    expect(synth).toMatchObject({ id: page.id, title: 'Synthèse quantique', href: `/synthesis#s-${page.id}` });
+
+    const contribution = (await hitsOf('cyberattaques', 'de')).find((h) => h.id === ids.fr)!;
+    const question = await db.question.findFirstOrThrow({ where: { contributions: { some: { id: ids.fr } } }, include: { translations: true } });
+    const title = (l: string) => question.translations.find((t) => t.locale === l)!.title;
+    expect(contribution).toMatchObject({ kind: 'contribution', title: title('de'), subtitle: 'P-fr', href: `/questions/${question.slug}#c-${ids.fr}` });
+    const inKorean = (await hitsOf('normes', 'ko')).find((h) => h.kind === 'question')!;
+    const q2 = await db.question.findUniqueOrThrow({ where: { slug: inKorean.href.replace('/questions/', '') }, include: { translations: true } });
+    expect(inKorean.title).toBe((q2.translations.find((t) => t.locale === 'ko') ?? q2.translations.find((t) => t.locale === 'fr'))!.title);
+    const doc = (await hitsOf('normes', 'es')).find((h) => h.kind === 'document')!;
+    const d = await db.document.findUniqueOrThrow({ where: { slug: doc.href.replace('/documents/', '') }, include: { translations: true } });
+    expect(doc.title).toBe((d.translations.find((t) => t.locale === 'es') ?? d.translations.find((t) => t.locale === 'fr'))!.title);
+  });
+
   it('counts a very broad query as "at least N" over a bounded read, exactly below the bound', async () => {
     const pg = (await import('pg')).default;
     const { insertRows, makeRow, rng } = await import('../../lib/seed/load');
