@@ -86,12 +86,19 @@ const COUNTED_ENTRIES = 1000;
  * gin_fuzzy_search_limit does not help there: PostgreSQL reduces a GIN scan only when every term
  * of the query is frequent, and jsi_search_query always adds the unstemmed words, which are rare.
  * Only when the window holds too few matches are the older entries read through the GIN index
- * (UNION ALL under a LIMIT: that branch never runs for a broad query). The window costs a narrow
- * query about 10 ms (mostly reading the entries' vectors); results and counts below the bound stay
- * exact either way, and a broad query is now ranked among its newest matches. With a language or
- * track filter, most entries of the window would be filtered out: the index only, as before.
+ * (UNION ALL under a LIMIT: that branch never runs for a broad query). Results and counts below
+ * the bound stay exact either way, and a broad query is now ranked among its newest matches. With
+ * a language or track filter, most entries of the window would be filtered out: the index only,
+ * as before.
  */
 const RECENT = 10_000;
+/**
+ * The first PROBE entries of the window decide whether reading the rest is worth it: only when
+ * they hold matches at the density that fills COUNTED_ENTRIES within RECENT entries (10%);
+ * otherwise the older entries go straight to the GIN index. A narrow query then pays ~2 ms
+ * instead of ~10 for the window.
+ */
+const PROBE = 2000;
 
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -120,13 +127,23 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   // Older than the window: `e.id + 0`, not `e.id`, so that PostgreSQL filters the GIN matches by
   // id instead of AND-ing them with a bitmap of the whole primary key (50 ms for a rare word).
   const indexed = Prisma.sql`(SELECT ${cols} FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution'`;
-  const contributions =
-    language || track
-      ? Prisma.sql`${indexed})`
-      : Prisma.sql`(SELECT ${cols} FROM (SELECT * FROM "SearchEntry" ORDER BY id DESC LIMIT ${RECENT}) e, s
-                     WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution')
-                    UNION ALL
-                    ${indexed} AND e.id + 0 < (SELECT min(w.id) FROM (SELECT id FROM "SearchEntry" ORDER BY id DESC LIMIT ${RECENT}) w))`;
+  // The smallest id among the `n` newest entries (an index-only scan), where a window part ends.
+  const newest = (n: Prisma.Sql) => Prisma.sql`(SELECT min(w.id) FROM (SELECT id FROM "SearchEntry" ORDER BY id DESC LIMIT ${n}) w)`;
+  const window = !language && !track;
+  const contributions = window
+    ? Prisma.sql`(SELECT * FROM probe)
+                 UNION ALL
+                 (SELECT ${cols} FROM (SELECT * FROM "SearchEntry" WHERE (SELECT yes FROM dense) AND id < ${newest(Prisma.sql`${PROBE}`)}
+                                       ORDER BY id DESC LIMIT ${RECENT - PROBE}) e, s
+                  WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution')
+                 UNION ALL
+                 ${indexed} AND e.id + 0 < ${newest(Prisma.sql`(SELECT CASE WHEN yes THEN ${RECENT}::int ELSE ${PROBE}::int END FROM dense)`)})`
+    : Prisma.sql`${indexed})`;
+  const probe = window
+    ? Prisma.sql`probe AS MATERIALIZED (SELECT ${cols} FROM (SELECT * FROM "SearchEntry" ORDER BY id DESC LIMIT ${PROBE}) e, s
+                                        WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution'),
+                 dense AS (SELECT count(*) >= ${Math.round((COUNTED_ENTRIES * PROBE) / RECENT)} AS yes FROM probe),`
+    : Prisma.empty;
 
   const selected = kind
     ? Prisma.sql`SELECT * FROM m WHERE rn = 1 AND kind = ${kind}
@@ -140,6 +157,7 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   // the same rows. Counts come back as rows of part 0, hits as rows of part 1.
   const rows = await db.$queryRaw<Row[]>`
     WITH s AS (SELECT jsi_search_query(${q}) AS tsq),
+    ${probe}
     other AS (SELECT ${cols} FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${whereFew} AND e.kind IN (${Prisma.join(FEW_KINDS)})),
     contribution AS (SELECT x.*, row_number() OVER () AS seq FROM (SELECT y.* FROM (${contributions}) y LIMIT ${COUNTED_ENTRIES}) x),
     counts AS (

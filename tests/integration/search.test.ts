@@ -18,6 +18,25 @@ async function finds(q: string, id: string, locale = 'fr') {
   return r;
 }
 
+/** `n` published contributions written as the load generator writes them (fast, straight into the database). */
+async function insertLoad(prefix: string, n: number, seed: number, body?: string) {
+  const pg = (await import('pg')).default;
+  const { insertRows, makeRow, rng } = await import('../../lib/seed/load');
+  const question = await db.question.findFirstOrThrow({ orderBy: { id: 'asc' } });
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  try {
+    const rand = rng(seed);
+    const rows = Array.from({ length: n }, () => {
+      const row = makeRow(rand, [question.id], { status: 'PUBLISHED' });
+      return body ? { ...row, language: 'fr', body } : row;
+    });
+    await insertRows(c, rows, prefix);
+  } finally {
+    await c.end();
+  }
+}
+
 describe('search', () => {
   beforeAll(async () => {
     await resetDatabase();
@@ -155,23 +174,23 @@ describe('search', () => {
     expect(doc.title).toBe((d.translations.find((t) => t.locale === 'es') ?? d.translations.find((t) => t.locale === 'fr'))!.title);
   });
 
+  it('counts exactly below the bound, newest entries and older ones alike', async () => {
+    const older = await addContribution({ language: 'fr', body: 'Les bathyscaphes souverains plongent.' });
+    // 10,100 newer entries: the older match lies beyond the window of the newest ones (read
+    // through the GIN index), the 300 newest are dense enough to be read without it.
+    await insertLoad('load:search-exact-filler:', 9800, 7);
+    await insertLoad('load:search-exact:', 300, 8, 'Des bathyscaphes souverains explorent les câbles sous-marins.');
+    const r = await search({ q: 'bathyscaphes souverains', locale: 'fr' });
+    if (r.status !== 'ok') throw new Error('invalid');
+    const g = r.groups.find((x) => x.kind === 'contribution')!;
+    expect(g.total).toBe(301);
+    expect(g.capped).toBe(false);
+    const all = await search({ q: 'bathyscaphes souverains', locale: 'fr', kind: 'contribution', perPage: 400 });
+    expect(contributionIds(all)).toContain(older.id);
+  });
+
   it('counts a very broad query as "at least N" over a bounded read, exactly below the bound', async () => {
-    const pg = (await import('pg')).default;
-    const { insertRows, makeRow, rng } = await import('../../lib/seed/load');
-    const question = await db.question.findFirstOrThrow({ orderBy: { id: 'asc' } });
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    try {
-      const rand = rng(5);
-      const rows = Array.from({ length: 2100 }, () => ({
-        ...makeRow(rand, [question.id], { status: 'PUBLISHED' }),
-        language: 'fr',
-        body: 'Les pare-feu quantiques protègent les registres distribués du service public.',
-      }));
-      await insertRows(c, rows, 'load:search-cap:');
-    } finally {
-      await c.end();
-    }
+    await insertLoad('load:search-cap:', 2100, 5, 'Les pare-feu quantiques protègent les registres distribués du service public.');
     const broad = await search({ q: 'pare-feu quantiques', locale: 'fr' });
     expect(broad.status).toBe('ok');
     if (broad.status !== 'ok') return;
