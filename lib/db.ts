@@ -14,10 +14,6 @@ function createClient() {
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
     statement_timeout: 10_000,
-    // Search is the only user of GIN indexes: a very broad query reads at most ~5,000 matches
-    // (PostgreSQL drops the rest at random), which lib/search ranks and counts as "at least N";
-    // below that, results and counts are exact.
-    options: '-c gin_fuzzy_search_limit=5000',
     application_name: 'jesuisinternet',
   });
   return new PrismaClient({
