@@ -27,7 +27,7 @@ import { PageCache, acceptsGzip, cacheTarget, makeEntry, renderGzip, renderHeade
 import { startCacheBus, type CacheBus } from './cache-bus';
 import { localeOfPath, unavailableHtml, unavailableJson } from './unavailable';
 import { RenderGate } from './render-gate';
-import { withoutClientRuntime } from './reading-html';
+import { ClientRuntimeStripper } from './reading-html';
 
 export interface RunningServer {
   server: http.Server;
@@ -38,7 +38,7 @@ export interface RunningServer {
 
 /** Largest request body accepted anywhere (server actions have their own, smaller, limit in next.config.ts). */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Largest reading page held to be reworked and cached (beyond, it streams as Next writes it). */
+/** Largest reading page kept for the page cache (a larger one is sent, not stored). */
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 /** Requests Next answers without PostgreSQL: static files, the health check (it says "down" itself). */
@@ -337,65 +337,67 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   }
 
   /**
-   * Holds Next's response to a reading page until it is complete, sends it without Next's
-   * client runtime (reading-html.ts), and stores it in `c` when given. A response that is not a
-   * complete 200 HTML page (a redirect, a 404, anything over 2 MB) goes out as Next wrote it.
+   * Sends Next's response to a reading page without Next's client runtime, as it streams
+   * (reading-html.ts: only an unfinished tag is ever held back), and stores the page in `c` when
+   * given. Anything but a 200 HTML page (a redirect, a 404, an encoded body) goes out as Next
+   * wrote it.
    */
   function rework(res: http.ServerResponse, c: PageCache | null, target: CacheTarget, nonce: string) {
     const ticket = c?.ticket() ?? 0;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const write = res.write;
-    const end = res.end;
+    const write = res.write as (...a: unknown[]) => boolean;
+    const end = res.end as (...a: unknown[]) => http.ServerResponse;
     const flushHeaders = res.flushHeaders;
-    let held = true;
-    /** Too big or not a page: send what was held, and pass the rest straight through. */
-    const release = () => {
-      held = false;
-      res.write = write;
-      res.end = end;
+    const restore = () => {
+      res.write = write as typeof res.write;
+      res.end = end as typeof res.end;
       res.flushHeaders = flushHeaders;
-      for (const b of chunks.splice(0)) (write as (b: Buffer) => boolean).call(res, b);
     };
-    const take = (chunk: unknown, encoding?: unknown) => {
-      if (chunk == null || typeof chunk === 'function') return;
-      const b = typeof chunk === 'string' ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding) : Buffer.from(chunk as Uint8Array);
+    const stripper = new ClientRuntimeStripper();
+    let mode: 'undecided' | 'strip' | 'pass' = 'undecided';
+    let kept: Buffer[] | null = c ? [] : null;
+    let size = 0;
+    const decide = () => {
+      if (mode !== 'undecided') return;
+      const page = res.statusCode === 200 && String(res.getHeader('content-type') ?? '').startsWith('text/html') && !res.getHeader('content-encoding');
+      mode = page ? 'strip' : 'pass';
+      if (!page) return restore();
+      if (!res.headersSent) res.removeHeader('content-length'); // the page gets shorter: chunked
+    };
+    const bytes = (chunk: unknown, encoding: unknown): Buffer =>
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding)
+        : Buffer.from((chunk as Uint8Array).buffer, (chunk as Uint8Array).byteOffset, (chunk as Uint8Array).byteLength);
+    const keep = (b: Buffer) => {
+      if (!kept) return;
       size += b.length;
-      chunks.push(b);
+      if (size > MAX_PAGE_BYTES) kept = null;
+      else kept.push(b);
     };
-    const isPage = () => res.statusCode === 200 && String(res.getHeader('content-type') ?? '').startsWith('text/html') && !res.getHeader('content-encoding');
+    const callback = (args: unknown[]) => args.find((x) => typeof x === 'function') as (() => void) | undefined;
     res.flushHeaders = function () {
-      if (!isPage()) {
-        release();
-        return flushHeaders.call(res);
-      }
+      decide();
+      return flushHeaders.call(res);
     };
     res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
-      if (!held) return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-      take(chunk, rest[0]);
-      if (size > MAX_PAGE_BYTES || !isPage()) release();
-      const cb = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
-      if (held && cb) queueMicrotask(cb);
+      decide();
+      if (mode === 'pass') return write.call(this, chunk, ...rest);
+      const out = stripper.push(bytes(chunk, rest[0]));
+      keep(out);
+      const cb = callback(rest);
+      if (out.length) return write.call(this, out, cb);
+      if (cb) queueMicrotask(cb);
       return true;
     } as typeof res.write;
     res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-      if (!held) return (end as (...a: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
-      take(chunk, rest[0]);
-      const cb = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
-      res.write = write;
-      res.end = end;
-      res.flushHeaders = flushHeaders;
-      held = false;
-      let body = Buffer.concat(chunks);
-      if (isPage() && size <= MAX_PAGE_BYTES) {
-        body = Buffer.from(withoutClientRuntime(body.toString('utf8')), 'utf8');
-        if (!this.headersSent) {
-          this.removeHeader('transfer-encoding');
-          this.setHeader('content-length', body.length);
-        }
-        if (c) store(c, target, this.getHeaders(), body, nonce, ticket);
-      }
-      return (end as (...a: unknown[]) => http.ServerResponse).call(this, body, cb);
+      decide();
+      if (mode === 'pass') return end.call(this, chunk, ...rest);
+      const cb = typeof chunk === 'function' ? (chunk as () => void) : callback(rest);
+      const head = chunk != null && typeof chunk !== 'function' ? stripper.push(bytes(chunk, rest[0])) : null;
+      const tail = head ? Buffer.concat([head, stripper.end()]) : stripper.end();
+      keep(tail);
+      restore();
+      if (c && kept) store(c, target, this.getHeaders(), Buffer.concat(kept), nonce, ticket);
+      return end.call(this, tail, cb);
     } as typeof res.end;
   }
 

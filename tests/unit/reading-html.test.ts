@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutClientRuntime } from '@/lib/server/reading-html';
+import { ClientRuntimeStripper, withoutClientRuntime } from '@/lib/server/reading-html';
 
 // The shape of a page as Next 16.4 (Turbopack build) sends it, cut down.
 const NONCE = 'abcDEF123_-xyz';
@@ -23,7 +23,8 @@ const page = [
 ].join('');
 
 describe('withoutClientRuntime (reading pages without Next\'s client runtime)', () => {
-  const out = withoutClientRuntime(page);
+  const strip = (html: string) => withoutClientRuntime(Buffer.from(html, 'utf8')).toString('utf8');
+  const out = strip(page);
 
   it("removes Next's chunk scripts, their preloads, the Turbopack bootstrap and the RSC payload", () => {
     expect(out).not.toContain('/_next/static/chunks/3jeq82xou71w4.js');
@@ -46,7 +47,31 @@ describe('withoutClientRuntime (reading pages without Next\'s client runtime)', 
 
   it('is exactly the input minus the removed elements, and idempotent', () => {
     expect(page.length - out.length).toBeGreaterThan(0);
-    expect(withoutClientRuntime(out)).toBe(out);
-    expect(withoutClientRuntime('<p>plain</p>')).toBe('<p>plain</p>');
+    expect(strip(out)).toBe(out);
+    const plain = Buffer.from('<p>plain ١٢٣ 中文</p>');
+    expect(withoutClientRuntime(plain).equals(plain)).toBe(true);
+  });
+});
+
+describe('ClientRuntimeStripper (as the page streams)', () => {
+  const whole = withoutClientRuntime(Buffer.from(page, 'utf8'));
+
+  it('gives the same bytes whatever the chunks, even cut inside a tag, a script or a UTF-8 character', () => {
+    const bytes = Buffer.from(page, 'utf8');
+    for (const size of [1, 2, 3, 7, 16, 64, 333, bytes.length]) {
+      const s = new ClientRuntimeStripper();
+      const out: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) out.push(s.push(bytes.subarray(at, at + size)));
+      out.push(s.end());
+      expect(Buffer.concat(out).equals(whole), `chunks of ${size} bytes`).toBe(true);
+    }
+  });
+
+  it('holds back only an unfinished tag or the start of a script', () => {
+    const s = new ClientRuntimeStripper();
+    expect(s.push(Buffer.from('<p>Bonjour</p><scr')).toString()).toBe('<p>Bonjour</p>');
+    expect(s.push(Buffer.from('ipt nonce="n">self.__next_f.push([1,"x"])</scr')).toString()).toBe('');
+    expect(s.push(Buffer.from('ipt><p>fin</p>')).toString()).toBe('<p>fin</p>');
+    expect(s.end().length).toBe(0);
   });
 });
