@@ -5,14 +5,14 @@
  * the token never appears in a URL of this page.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormMessages } from '@/components/i18n/FormMessages';
 import type { ContributeState } from '@/lib/contributions/actions';
 import type { Locale } from '@/lib/i18n/config';
 
 type Done = Extract<ContributeState, { status: 'done' }>;
 
 export function Confirmation({ state, origin, locale, questionTitle }: { state: Done; origin: string; locale: Locale; questionTitle: string }) {
-  const t = useTranslations('Contribute');
+  const t = useFormMessages('Contribute');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [canCopy, setCanCopy] = useState(false);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);

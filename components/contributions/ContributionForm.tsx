@@ -9,7 +9,7 @@ import { usePathname } from 'next/navigation';
  * text, and never submits twice (one form token = one idempotency key).
  */
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormMessages } from '@/components/i18n/FormMessages';
 import { contributeAction, suggestLanguageAction, type ContributeState } from '@/lib/contributions/actions';
 import { contributionFieldError as check, LIMITS, type ErrorKey } from '@/lib/contributions/rules';
 import { codePointLength } from '@/lib/contributions/text';
@@ -31,7 +31,7 @@ export interface ContributionFormProps {
 }
 
 export function ContributionForm({ questionSlug, questionTitle, locale, formToken, origin, charterHref }: ContributionFormProps) {
-  const t = useTranslations('Contribute');
+  const t = useFormMessages('Contribute');
   const errorText = useErrorText();
   // Without JavaScript the form posts to this page (a valid action URL, not action="").
   const permalink = usePathname();

@@ -3,12 +3,12 @@
 import { usePathname } from 'next/navigation';
 /** Withdrawal through the private link: at any time, even after the consultation closed. */
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormMessages } from '@/components/i18n/FormMessages';
 import { withdrawAction, type SimpleState } from '@/lib/contributions/actions';
 import { useErrorText } from './FieldError';
 
 export function WithdrawForm({ token }: { token: string }) {
-  const t = useTranslations('PrivateLink');
+  const t = useFormMessages('PrivateLink');
   const errorText = useErrorText();
   // Without JavaScript the form posts to this page (a valid action URL, not action="").
   const permalink = usePathname();

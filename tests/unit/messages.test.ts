@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { locales } from '../../lib/i18n/config';
+import { fill } from '../../components/i18n/FormMessages';
 
 type Tree = { [k: string]: string | Tree };
 const dir = path.resolve(import.meta.dirname, '../../messages');
@@ -72,6 +73,43 @@ describe('messages', () => {
           expect(same.length, `untranslated: ${same.slice(0, 10).join(', ')}`).toBeLessThanOrEqual(Math.ceil(Object.keys(reference).length * 0.03));
         });
       }
+    });
+  }
+});
+
+/**
+ * The client forms render these namespaces without next-intl's runtime (FormMessages.tsx: `{name}`
+ * arguments and `<tag>` wrapping only). Each message must come out of that simple fill exactly
+ * as ICU would render it: a plural, a select, a formatted number or an ICU quote fails here.
+ */
+const FORM_NAMESPACES = ['Contribute', 'FormErrors', 'PrivateLink'];
+
+function renderSimple(elements: MessageFormatElement[], where: string): string {
+  return elements
+    .map((e) => {
+      if (e.type === TYPE.literal) return e.value;
+      if (e.type === TYPE.argument) return `‹${e.value}›`;
+      if (e.type === TYPE.tag) return `<${e.value}>${renderSimple(e.children, where)}</${e.value}>`;
+      throw new Error(`${where}: ICU element of type ${e.type} needs next-intl's runtime in the browser`);
+    })
+    .join('');
+}
+
+describe('form messages need no ICU runtime in the browser', () => {
+  for (const locale of locales) {
+    it(`${locale}: Contribute, FormErrors and PrivateLink render the same with FormMessages' fill`, () => {
+      const all = load(locale);
+      let checked = 0;
+      for (const ns of FORM_NAMESPACES) {
+        for (const [key, value] of Object.entries(flatten(all[ns] as Tree))) {
+          const where = `${locale}:${ns}.${key}`;
+          const ast = parse(value);
+          const values = Object.fromEntries([...argumentsOf(ast)].filter((a) => !a.startsWith('<')).map((a) => [a, `‹${a}›`]));
+          expect(fill(value, values), where).toBe(renderSimple(ast, where));
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(60);
     });
   }
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
+import { FormMessages } from '@/components/i18n/FormMessages';
 import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { getContributionByToken } from '@/lib/contributions/queries';
 import { currentPhase } from '@/lib/consultation/guard';
@@ -87,7 +87,7 @@ export default async function PrivateLinkPage({ params }: Props) {
         </section>
       ) : null}
 
-      <NextIntlClientProvider messages={{ PrivateLink: messages.PrivateLink, Contribute: messages.Contribute, FormErrors: messages.FormErrors }}>
+      <FormMessages messages={{ PrivateLink: messages.PrivateLink, Contribute: messages.Contribute, FormErrors: messages.FormErrors }}>
         {canEdit ? (
           <section aria-labelledby="edit-heading">
             <h2 id="edit-heading" className="text-xl font-bold">
@@ -116,7 +116,7 @@ export default async function PrivateLinkPage({ params }: Props) {
             </div>
           </section>
         ) : null}
-      </NextIntlClientProvider>
+      </FormMessages>
     </article>
   );
 }

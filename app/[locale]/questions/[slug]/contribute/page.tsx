@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider } from 'next-intl';
+import { FormMessages } from '@/components/i18n/FormMessages';
 import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { getQuestion } from '@/lib/catalogue/queries';
@@ -50,7 +50,7 @@ export default async function ContributePage({ params }: Props) {
         <>
           <p className="mt-4 text-muted">{t('intro')}</p>
           <div className="mt-6">
-            <NextIntlClientProvider messages={{ Contribute: messages.Contribute, FormErrors: messages.FormErrors }}>
+            <FormMessages messages={{ Contribute: messages.Contribute, FormErrors: messages.FormErrors }}>
               <ContributionForm
                 questionSlug={q.slug}
                 questionTitle={q.title}
@@ -59,7 +59,7 @@ export default async function ContributePage({ params }: Props) {
                 origin={siteOrigin(await headers())}
                 charterHref={`/${locale}/charter`}
               />
-            </NextIntlClientProvider>
+            </FormMessages>
           </div>
         </>
       )}
