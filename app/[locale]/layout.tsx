@@ -35,8 +35,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
-        {/* No NextIntlClientProvider here: reading pages send no i18n runtime to the browser (their
-            client islands get translated strings as props). Pages with client forms add their own. */}
+        {/* No i18n provider here: no page sends an i18n runtime to the browser. Client islands get
+            translated strings as props; the forms get theirs from <FormMessages> (components/i18n). */}
         <SiteHeader />
         <ConsultationBanner />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
