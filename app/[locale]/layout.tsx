@@ -35,7 +35,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
-        {/* No i18n provider here: no page sends an i18n runtime to the browser. Client islands get
+        {/* No i18n provider here: no public page sends an i18n runtime to the browser (the back
+            office has its own, app/[locale]/admin/layout.tsx). Client islands get
             translated strings as props; the forms get theirs from <FormMessages> (components/i18n). */}
         <SiteHeader />
         <ConsultationBanner />
