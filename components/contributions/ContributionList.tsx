@@ -1,10 +1,9 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
 import type { PublicContribution } from '@/lib/contributions/queries';
 import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
-import { REPORT_REASONS, LIMITS } from '@/lib/contributions/rules';
 import { ContributionText } from './ContributionText';
-import { ReportForm, type ReportTexts } from './ReportForm';
-import { errorTexts } from './server-error-texts';
+import { FormMessages } from '@/components/i18n/FormMessages';
+import { ReportForm } from './ReportForm';
 
 function languageName(code: string): string {
   return isLocale(code) ? endonyms[code] : code;
@@ -30,83 +29,73 @@ export async function ContributionList({
   baseQuery: Record<string, string>;
 }) {
   const t = await getTranslations('Contributions');
-  const tr = await getTranslations('Report');
   const format = await getFormatter();
-  // Translated here, once: the report forms need no i18n runtime in the browser.
-  const reportTexts: ReportTexts = {
-    reasonLegend: tr('reasonLegend'),
-    reasons: REPORT_REASONS.map((value) => ({ value, label: tr(`reasons.${value}`) })),
-    textLabel: tr('textLabel'),
-    textHint: tr('textHint', { max: LIMITS.reportText.max }),
-    textMax: LIMITS.reportText.max,
-    honeypot: tr('honeypot'),
-    submit: tr('submit'),
-    thanks: tr('thanks'),
-    errors: await errorTexts(),
-  };
+  const messages = await getMessages();
   return (
-    <ol className="mt-6 space-y-6" data-testid="contribution-list">
-      {items.map((c) => {
-        const showTranslation = c.translation && originalId !== c.id;
-        const originalQuery = new URLSearchParams({ ...baseQuery, original: c.id }).toString();
-        const translatedQuery = new URLSearchParams(baseQuery).toString();
-        return (
-          <li key={c.id}>
-            <article id={`c-${c.id}`} aria-labelledby={`c-${c.id}-by`} className="scroll-mt-6 rounded-lg border border-line p-5" data-testid="contribution">
-              <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                <h3 id={`c-${c.id}-by`} className="font-bold">
-                  <bdi data-testid="pseudonym">{c.pseudonym}</bdi>
-                </h3>
-                <time dateTime={c.createdAt.toISOString()} className="text-sm text-muted">
-                  {format.dateTime(c.createdAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })}
-                </time>
-                <span className="rounded bg-paper px-2 py-0.5 text-xs font-semibold text-brand-dark" data-testid="language-badge">
-                  <span className="sr-only">{t('languageLabel')} </span>
-                  <span lang={langTag(c.language)}>{languageName(c.language)}</span>
-                </span>
-                {c.editedAt ? <span className="text-xs text-muted">{t('edited')}</span> : null}
-              </header>
-              {showTranslation && c.translation ? (
-                <div className="mt-3">
-                  <p className="mb-2 text-sm italic text-muted" data-testid="translation-label">
-                    {c.translation.kind === 'MACHINE'
-                      ? t('machineTranslation', { language: languageName(c.language) })
-                      : t('reviewedTranslation', { language: languageName(c.language) })}{' '}
-                    <a href={`?${originalQuery}#c-${c.id}`} className="not-italic text-brand underline underline-offset-2">
-                      {t('showOriginal')}
-                    </a>
-                  </p>
-                  <ContributionText body={c.translation.body} language={locale} />
-                </div>
-              ) : (
-                <div className="mt-3">
-                  {c.translation ? (
-                    <p className="mb-2 text-sm text-muted">
-                      <a href={`?${translatedQuery}#c-${c.id}`} className="text-brand underline underline-offset-2">
-                        {t('showTranslation')}
+    /* The report forms' strings, once for the page (no i18n runtime in the browser). */
+    <FormMessages messages={{ Report: messages.Report, FormErrors: messages.FormErrors }}>
+      <ol className="mt-6 space-y-6" data-testid="contribution-list">
+        {items.map((c) => {
+          const showTranslation = c.translation && originalId !== c.id;
+          const originalQuery = new URLSearchParams({ ...baseQuery, original: c.id }).toString();
+          const translatedQuery = new URLSearchParams(baseQuery).toString();
+          return (
+            <li key={c.id}>
+              <article id={`c-${c.id}`} aria-labelledby={`c-${c.id}-by`} className="scroll-mt-6 rounded-lg border border-line p-5" data-testid="contribution">
+                <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                  <h3 id={`c-${c.id}-by`} className="font-bold">
+                    <bdi data-testid="pseudonym">{c.pseudonym}</bdi>
+                  </h3>
+                  <time dateTime={c.createdAt.toISOString()} className="text-sm text-muted">
+                    {format.dateTime(c.createdAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })}
+                  </time>
+                  <span className="rounded bg-paper px-2 py-0.5 text-xs font-semibold text-brand-dark" data-testid="language-badge">
+                    <span className="sr-only">{t('languageLabel')} </span>
+                    <span lang={langTag(c.language)}>{languageName(c.language)}</span>
+                  </span>
+                  {c.editedAt ? <span className="text-xs text-muted">{t('edited')}</span> : null}
+                </header>
+                {showTranslation && c.translation ? (
+                  <div className="mt-3">
+                    <p className="mb-2 text-sm italic text-muted" data-testid="translation-label">
+                      {c.translation.kind === 'MACHINE'
+                        ? t('machineTranslation', { language: languageName(c.language) })
+                        : t('reviewedTranslation', { language: languageName(c.language) })}{' '}
+                      <a href={`?${originalQuery}#c-${c.id}`} className="not-italic text-brand underline underline-offset-2">
+                        {t('showOriginal')}
                       </a>
                     </p>
-                  ) : null}
-                  <ContributionText body={c.body} language={c.language} />
-                </div>
-              )}
-              <footer className="mt-4 flex flex-wrap items-start justify-between gap-3 text-xs text-muted">
-                <p>{t('licence')}</p>
-                <ReportForm
-                  contributionId={c.id}
-                  texts={reportTexts}
-                  summary={
-                    <>
-                      {t('report')}
-                      <span className="sr-only"> — {c.pseudonym}</span>
-                    </>
-                  }
-                />
-              </footer>
-            </article>
-          </li>
-        );
-      })}
-    </ol>
+                    <ContributionText body={c.translation.body} language={locale} />
+                  </div>
+                ) : (
+                  <div className="mt-3">
+                    {c.translation ? (
+                      <p className="mb-2 text-sm text-muted">
+                        <a href={`?${translatedQuery}#c-${c.id}`} className="text-brand underline underline-offset-2">
+                          {t('showTranslation')}
+                        </a>
+                      </p>
+                    ) : null}
+                    <ContributionText body={c.body} language={c.language} />
+                  </div>
+                )}
+                <footer className="mt-4 flex flex-wrap items-start justify-between gap-3 text-xs text-muted">
+                  <p>{t('licence')}</p>
+                  <ReportForm
+                    contributionId={c.id}
+                    summary={
+                      <>
+                        {t('report')}
+                        <span className="sr-only"> — {c.pseudonym}</span>
+                      </>
+                    }
+                  />
+                </footer>
+              </article>
+            </li>
+          );
+        })}
+      </ol>
+    </FormMessages>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
 import { useFormMessages } from '@/components/i18n/FormMessages';
 import { ERROR_VALUES, type ErrorKey } from '@/lib/contributions/rules';
-import { FieldErrorText } from './FieldErrorText';
 
 /** Translates a FormErrors key with the values it expects. */
 export function useErrorText() {
@@ -13,5 +12,9 @@ export function useErrorText() {
 /** The error line under a field, always present so that aria-describedby points somewhere live. */
 export function FieldError({ id, error }: { id: string; error?: ErrorKey }) {
   const text = useErrorText();
-  return <FieldErrorText id={id} text={error ? text(error) : undefined} />;
+  return (
+    <p id={id} aria-live="polite" className="mt-1 min-h-5 text-sm font-medium text-accent">
+      {error ? text(error) : null}
+    </p>
+  );
 }

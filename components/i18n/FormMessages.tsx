@@ -1,6 +1,7 @@
 'use client';
 /**
- * Translated strings for the client forms (the contribution form, the private-link page),
+ * Translated strings for the client forms (the contribution form, the private-link page, the
+ * report forms of a question page),
  * without next-intl's client runtime: use-intl and intl-messageformat are ~12 KB of gzip'd
  * JavaScript on the form page, for messages that only ever fill in `{name}` arguments and wrap
  * one link in `<tag>…</tag>`. tests/unit/messages.test.ts keeps those namespaces so (a plural, a

@@ -82,7 +82,7 @@ describe('messages', () => {
  * arguments and `<tag>` wrapping only). Each message must come out of that simple fill exactly
  * as ICU would render it: a plural, a select, a formatted number or an ICU quote fails here.
  */
-const FORM_NAMESPACES = ['Contribute', 'FormErrors', 'PrivateLink'];
+const FORM_NAMESPACES = ['Contribute', 'FormErrors', 'PrivateLink', 'Report'];
 
 function renderSimple(elements: MessageFormatElement[], where: string): string {
   return elements
@@ -97,7 +97,7 @@ function renderSimple(elements: MessageFormatElement[], where: string): string {
 
 describe('form messages need no ICU runtime in the browser', () => {
   for (const locale of locales) {
-    it(`${locale}: Contribute, FormErrors and PrivateLink render the same with FormMessages' fill`, () => {
+    it(`${locale}: Contribute, FormErrors, PrivateLink and Report render the same with FormMessages' fill`, () => {
       const all = load(locale);
       let checked = 0;
       for (const ns of FORM_NAMESPACES) {
