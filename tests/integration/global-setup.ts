@@ -3,6 +3,7 @@
  * directory, with the project's migrations applied by the project's own runner.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/database/embedded';
@@ -14,7 +15,7 @@ let dir: string | undefined;
 export async function setup() {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsi-it-'));
   fs.chmodSync(dir, 0o755);
-  const port = 54450 + (process.pid % 40);
+  const port = await freePort();
   pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port });
   await deployMigrations({ url: pg.url });
   process.env.DATABASE_URL = pg.url;
@@ -26,4 +27,16 @@ export async function setup() {
 export async function teardown() {
   await pg?.stop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A loopback port nobody listens on now (several suites may run side by side on one machine). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
