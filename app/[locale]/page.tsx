@@ -5,6 +5,8 @@ import { getTracks } from '@/lib/catalogue/queries';
 import { CONFERENCE_STARTS_AT } from '@/lib/consultation/phase';
 import { now } from '@/lib/clock';
 import { Countdown } from '@/components/home/Countdown';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -20,6 +22,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const remaining = CONFERENCE_STARTS_AT.getTime() - now().getTime();
   return (
     <div className="space-y-14">
+      <ReadingPage tags={[tags.catalogue, tags.contributions, tags.publications]} />
       <section aria-labelledby="headline" className="rounded-lg bg-gradient-to-br from-brand-dark to-brand px-6 py-10 text-white">
         <p className="text-sm font-semibold uppercase tracking-wider opacity-90">{t('kicker')}</p>
         <h1 id="headline" className="mt-3 max-w-3xl text-3xl font-extrabold leading-tight sm:text-4xl">

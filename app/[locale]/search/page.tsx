@@ -8,6 +8,8 @@ import { MAX_QUERY_LENGTH } from '@/lib/search/text';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { Snippet } from '@/components/search/Snippet';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -69,6 +71,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
 
   return (
     <div>
+      <ReadingPage tags={[tags.contributions, tags.catalogue]} />
       <h1 className="text-3xl font-extrabold text-brand-dark">{t('title')}</h1>
       <form role="search" method="get" action={`/${locale}/search`} className="mt-6 max-w-3xl space-y-4">
         <div>

@@ -11,6 +11,8 @@ import { Breadcrumb } from '@/components/publications/Breadcrumb';
 import { DocumentDate } from '@/components/publications/DocumentDate';
 import { Toc } from '@/components/publications/Toc';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -43,6 +45,7 @@ export default async function DocumentPage({ params }: Props) {
   const sameLanguage = d.originalLanguage === locale;
   return (
     <article className="document-page">
+      <ReadingPage tags={[tags.publications, tags.catalogue]} />
       <div className="no-print">
         <Breadcrumb items={[{ href: '/documents', label: nav('documents') }]} current={d.title} />
       </div>
