@@ -45,7 +45,14 @@ export function compose(stages: Stage[], last: (x: Exchange) => void): (x: Excha
  * path ("*", "http://host/…", control characters, over 8 KB).
  */
 export function parseTarget(raw: string | undefined): Target | null {
-  if (!raw || raw[0] !== '/' || raw.length > 8192 || /[\s\x00-\x1f\x7f\\]/.test(raw)) return null;
+  if (!raw || raw[0] !== '/' || raw.length > 8192) return null;
+  // Most requests: plain characters, no dot segment, no "//": already what URL would give.
+  if (PLAIN_TARGET.test(raw) && !DOT_SEGMENT.test(raw)) {
+    const q = raw.indexOf('?');
+    const path = q === -1 ? raw : raw.slice(0, q);
+    if (!path.includes('//')) return withLocale(path, q === -1 || q === raw.length - 1 ? '' : raw.slice(q));
+  }
+  if (/[\s\x00-\x1f\x7f\\]/.test(raw)) return null;
   let url: URL;
   try {
     url = new URL(`http://h${raw}`);
@@ -53,9 +60,16 @@ export function parseTarget(raw: string | undefined): Target | null {
     return null;
   }
   if (url.host !== 'h') return null;
-  const path = url.pathname;
-  const first = path.split('/')[1];
-  return { path, search: url.search, locale: isLocale(first) ? first : null };
+  return withLocale(url.pathname, url.search);
+}
+
+const PLAIN_TARGET = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*(?:\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
+const DOT_SEGMENT = /\/\.|%2e/i;
+
+function withLocale(path: string, search: string): Target {
+  const end = path.indexOf('/', 1);
+  const first = end === -1 ? path.slice(1) : path.slice(1, end);
+  return { path, search, locale: isLocale(first) ? first : null };
 }
 
 /** Safe methods: no write guard, no body expected. */
