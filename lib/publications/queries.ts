@@ -11,6 +11,7 @@ import { defaultLocale, locales } from '../i18n/config';
 import { conferenceSchema } from '../seed/content';
 import conferenceJson from '../../prisma/content/conference.json';
 import { extractCitationIds, type CitedContribution } from './citations';
+import type { ProvenanceKind } from '../seed/provenance';
 
 export interface PageView {
   slug: string;
@@ -18,6 +19,9 @@ export interface PageView {
   body: string;
   locale: string;
   translated: boolean;
+  /** where the text comes from (lib/seed/provenance.ts) */
+  provenance: ProvenanceKind;
+  source: string | null;
 }
 
 const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
@@ -30,7 +34,7 @@ export const getPage = cache(async (slug: string, locale: string): Promise<PageV
   });
   const t = page && pickLocale(page.translations, locale);
   if (!page || !t) return null;
-  return { slug, title: t.title, body: t.body, locale: t.locale, translated: t.translated };
+  return { slug, title: t.title, body: t.body, locale: t.locale, translated: t.translated, provenance: t.provenance, source: t.source };
 });
 
 // ─── Conference ─────────────────────────────────────────────────────────────
@@ -133,7 +137,7 @@ export interface DocumentSummary {
   author: string;
   summary: string;
   date: Date;
-  datePrecision: 'day' | 'month';
+  datePrecision: 'day' | 'month' | 'year';
   reference: string | null;
   originalLanguage: string;
   locale: string;
@@ -142,7 +146,13 @@ export interface DocumentSummary {
 export interface DocumentView extends DocumentSummary {
   body: string;
   originalTitle: string;
+  /** the 2017 document the body is quoted from (prisma/content/sources), null if none */
+  source: string | null;
+  /** false: the body is the source's presentation of the document, not its full text */
+  fullText: boolean;
 }
+
+const precisionOf = (p: string): 'day' | 'month' | 'year' => (p === 'month' || p === 'year' ? p : 'day');
 
 export const listDocuments = cache(async (locale: string): Promise<DocumentSummary[]> => {
   const rows = await db.document.findMany({ orderBy: { position: 'asc' }, include: { translations: inLocales(locale) } });
@@ -154,7 +164,7 @@ export const listDocuments = cache(async (locale: string): Promise<DocumentSumma
       author: t?.author ?? '',
       summary: t?.summary ?? '',
       date: d.date,
-      datePrecision: d.datePrecision === 'month' ? 'month' : 'day',
+      datePrecision: precisionOf(d.datePrecision),
       reference: d.reference,
       originalLanguage: d.originalLanguage,
       locale: t?.locale ?? defaultLocale,
@@ -173,12 +183,14 @@ export const getDocument = cache(async (slug: string, locale: string): Promise<D
     author: t?.author ?? '',
     summary: t?.summary ?? '',
     date: d.date,
-    datePrecision: d.datePrecision === 'month' ? 'month' : 'day',
+    datePrecision: precisionOf(d.datePrecision),
     reference: d.reference,
     originalLanguage: d.originalLanguage,
     locale: t?.locale ?? defaultLocale,
     body: d.body,
     originalTitle: o?.title ?? d.slug,
+    source: d.source,
+    fullText: d.fullText,
   };
 });
 
