@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/components/i18n/Link';
 import type { ProvenanceKind } from '@/lib/seed/provenance';
 import './publications.css';
 
@@ -18,7 +17,7 @@ export async function ProvenanceNote({
   source: string | null;
   /** a PLATFORM text read in another language than French */
   translated?: boolean;
-  /** where the original of a translation is (e.g. "/fr/charter"), for the one-click link */
+  /** where the original of a translation is, with its locale (e.g. "/fr/charter"), for the one-click link */
   originalHref?: string;
 }) {
   const t = await getTranslations('Provenance');
@@ -35,9 +34,9 @@ export async function ProvenanceNote({
       {originalHref && (kind === 'TRANSLATION' || translated) ? (
         <>
           {' '}
-          <Link href={originalHref} className="underline" hrefLang="fr" lang="fr">
+          <a href={originalHref} className="underline" hrefLang="fr">
             {t('readOriginal')}
-          </Link>
+          </a>
         </>
       ) : null}
     </p>

@@ -60,6 +60,8 @@ export interface ProceedingView {
   title: string;
   body: string;
   publishedAt: Date | null;
+  /** fictional proceedings of the embedded demonstration set */
+  isDemo: boolean;
 }
 
 export interface SessionView {
@@ -87,7 +89,7 @@ function sessionView(
     startsAt: Date | null;
     endsAt: Date | null;
     translations: { locale: string; title: string; description: string; speakers: string | null; translated: boolean }[];
-    proceedings: { id: string; locale: string; title: string; body: string; publishedAt: Date | null }[];
+    proceedings: { id: string; locale: string; title: string; body: string; publishedAt: Date | null; isDemo: boolean }[];
   },
   locale: string,
 ): SessionView {
@@ -110,7 +112,7 @@ function sessionView(
 
 const publishedProceedings = {
   where: { status: 'PUBLISHED' as const },
-  select: { id: true, locale: true, title: true, body: true, publishedAt: true },
+  select: { id: true, locale: true, title: true, body: true, publishedAt: true, isDemo: true },
 };
 
 export const getSessions = cache(async (locale: string): Promise<SessionView[]> => {
@@ -202,6 +204,8 @@ export interface SynthesisView {
   title: string;
   body: string;
   publishedAt: Date | null;
+  /** fictional synthesis page of the embedded demonstration set */
+  isDemo: boolean;
 }
 
 export interface SynthesisSection {
@@ -219,7 +223,7 @@ export const getSynthesis = cache(async (locale: string): Promise<SynthesisSecti
     db.synthesisPage.findMany({
       where: { status: 'PUBLISHED' },
       orderBy: [{ publishedAt: 'desc' }],
-      select: { id: true, themeId: true, locale: true, title: true, body: true, publishedAt: true },
+      select: { id: true, themeId: true, locale: true, title: true, body: true, publishedAt: true, isDemo: true },
     }),
     db.theme.findMany({
       orderBy: [{ track: { position: 'asc' } }, { position: 'asc' }],
@@ -288,7 +292,7 @@ export async function listPublishedProceedings(limit = 50) {
     where: { status: 'PUBLISHED' },
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
-    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, session: { select: { slug: true } } },
+    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true, session: { select: { slug: true } } },
   });
 }
 
@@ -297,7 +301,7 @@ export async function listPublishedSynthesis(limit = 50) {
     where: { status: 'PUBLISHED' },
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
-    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true },
+    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true },
   });
 }
 
