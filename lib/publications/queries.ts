@@ -11,6 +11,7 @@ import { defaultLocale, locales } from '../i18n/config';
 import { conferenceSchema } from '../seed/content';
 import conferenceJson from '../../prisma/content/conference.json';
 import { extractCitationIds, type CitedContribution } from './citations';
+import { isUuid } from '../uuid';
 
 export interface PageView {
   slug: string;
@@ -330,7 +331,7 @@ export async function listSynthesisForEditors(locale: string) {
 }
 
 export async function getSynthesisForEditor(id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.synthesisPage.findUnique({ where: { id }, include: { theme: { select: { slug: true } } } });
 }
 
