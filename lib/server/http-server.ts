@@ -50,7 +50,8 @@ export function capSocketsPerAddress(server: http.Server, max: number): void {
 }
 
 export function createHttpServer(listener: http.RequestListener, limits: ServerLimits): http.Server {
-  const server = http.createServer({ connectionsCheckingInterval: 1_000, headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs }, listener);
+  const options = { connectionsCheckingInterval: 1_000, headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs };
+  const server = http.createServer(options, listener);
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   capSocketsPerAddress(server, limits.maxSocketsPerAddress);
   return server;

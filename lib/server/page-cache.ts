@@ -129,7 +129,8 @@ export function makeEntry(input: {
     stored.push([name, v, !!nonce && (Array.isArray(v) ? v.some((x) => x.includes(nonce)) : v.includes(nonce))]);
   }
   const gz = gzipParts(owned, nonce ? nonce.length : 0);
-  const bytes = copy.length + (gz?.length ?? 0) + input.target.key.length * 2 + 512 + stored.reduce((n, [k, v]) => n + k.length + String(v).length, 0);
+  const headerBytes = stored.reduce((n, [k, v]) => n + k.length + String(v).length, 0);
+  const bytes = copy.length + (gz?.length ?? 0) + input.target.key.length * 2 + 512 + headerBytes;
   return {
     key: input.target.key,
     tags: input.target.tags,

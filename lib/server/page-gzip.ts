@@ -20,7 +20,8 @@ export function gzipParts(parts: Buffer[], nonceLength: number): { parts: Buffer
   if (total < 1024 || nonceLength > 0xffff) return null;
   // Each part its own raw deflate data ending in a full flush instead of a final block.
   const out = parts.map((p) => zlib.deflateRawSync(p, { level: 6, finishFlush: zlib.constants.Z_FULL_FLUSH }));
-  const length = GZIP_HEADER.length + out.reduce((n, b) => n + b.length, 0) + (parts.length - 1) * (5 + nonceLength) + FINAL_EMPTY_STORED_BLOCK.length + 8;
+  const compressed = out.reduce((n, b) => n + b.length, 0);
+  const length = GZIP_HEADER.length + compressed + (parts.length - 1) * (5 + nonceLength) + FINAL_EMPTY_STORED_BLOCK.length + 8;
   return length < total ? { parts: out, length } : null;
 }
 

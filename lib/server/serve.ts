@@ -50,7 +50,8 @@ export interface ServeOptions {
 
 /** The page cache and, outside dev, the LISTEN connection that invalidates it across instances and tells us PostgreSQL is away. */
 async function startCache(opts: ServeOptions, dev: boolean, log: (m: string) => void) {
-  const cache = (opts.pageCache ?? env().PAGE_CACHE) && !dev ? new PageCache({ maxBytes: opts.cacheMaxBytes, maxAgeMs: opts.cacheMaxAgeMs }) : null;
+  const on = (opts.pageCache ?? env().PAGE_CACHE) && !dev;
+  const cache = on ? new PageCache({ maxBytes: opts.cacheMaxBytes, maxAgeMs: opts.cacheMaxAgeMs }) : null;
   if (dev) return { cache, bus: null, unlisten: () => {} };
   const bus = startCacheBus({ url: databaseUrl(), onTags: (tags) => cache?.invalidate(tags), onReconnect: () => cache?.clear(), log });
   // invalidate() in this process: drop here, then tell the other instances.
@@ -87,7 +88,8 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     ],
     renderStage({ handle, concurrency: e.RENDER_CONCURRENCY, refusals }),
   );
-  const server = createHttpServer((req, res) => pipeline({ req, res, nonce: generateNonce(), target: parseTarget(req.url) }), serverLimits({ trustProxy: e.TRUST_PROXY }));
+  const listener: http.RequestListener = (req, res) => pipeline({ req, res, nonce: generateNonce(), target: parseTarget(req.url) });
+  const server = createHttpServer(listener, serverLimits({ trustProxy: e.TRUST_PROXY }));
   await listen(server, opts.port, opts.host);
   return {
     server,

@@ -17,17 +17,27 @@ export interface Answer {
   body: string;
 }
 
+export interface RequestOptions {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  chunked?: boolean;
+}
+
 export interface TestServer {
   url: string;
   port: number;
   /** What the fake Next saw, request by request. */
   seen: { url: string; headers: http.IncomingHttpHeaders; body: string }[];
-  request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean }): Promise<Answer>;
+  request(opts: RequestOptions): Promise<Answer>;
   close(): Promise<void>;
 }
 
 /** `next` answers as Next would; by default a small HTML page. */
-export async function startPipeline(stages: Stage[], next?: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<TestServer> {
+type FakeNext = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+export async function startPipeline(stages: Stage[], next?: FakeNext): Promise<TestServer> {
   const seen: TestServer['seen'] = [];
   const last = (x: Exchange) => {
     const chunks: Buffer[] = [];

@@ -58,7 +58,10 @@ const html = (extra = '') => Buffer.from(`<!DOCTYPE html><html><head><script non
 const headers = { 'content-type': 'text/html; charset=utf-8', link: `</a.css>; rel=preload; as="style"; nonce="${NONCE}"`, 'content-security-policy': 'x', date: 'now', vary: 'rsc' };
 
 function entry(url: string, opts: { now?: number; body?: Buffer; statusCode?: number; h?: Record<string, unknown> } = {}): Entry | string {
-  return makeEntry({ target: { key: key(url)!, tags: tagsOf(url) }, statusCode: opts.statusCode ?? 200, headers: (opts.h ?? headers) as never, body: opts.body ?? html(), nonce: NONCE, now: opts.now ?? 0, maxAgeMs: 60_000 });
+  const target = { key: key(url)!, tags: tagsOf(url) };
+  const h = (opts.h ?? headers) as never;
+  const body = opts.body ?? html();
+  return makeEntry({ target, statusCode: opts.statusCode ?? 200, headers: h, body, nonce: NONCE, now: opts.now ?? 0, maxAgeMs: 60_000 });
 }
 
 describe('entries', () => {

@@ -21,7 +21,10 @@ describe('stage: canonical request', () => {
   let trusted: TestServer;
   let local: TestServer;
   beforeAll(async () => {
-    const stages = (o: { publicUrl?: string; trustProxy: boolean }) => [securityHeadersStage({ dev: false, trustProxy: o.trustProxy }), canonicalRequestStage({ ...o, refusals })];
+    const stages = (o: { publicUrl?: string; trustProxy: boolean }) => [
+      securityHeadersStage({ dev: false, trustProxy: o.trustProxy }),
+      canonicalRequestStage({ ...o, refusals }),
+    ];
     untrusted = await startPipeline(stages({ publicUrl: 'https://jsi.example', trustProxy: false }));
     trusted = await startPipeline(stages({ publicUrl: 'https://jsi.example', trustProxy: true }));
     local = await startPipeline(stages({ trustProxy: false }));

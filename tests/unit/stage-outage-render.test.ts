@@ -16,7 +16,8 @@ describe('stage: outage (PostgreSQL away)', () => {
   let s: TestServer;
   beforeAll(async () => {
     const o = { trustProxy: false, refusals };
-    s = await startPipeline([securityHeadersStage({ dev: false, trustProxy: false }), canonicalRequestStage(o), outageStage({ databaseDown: () => down, cache, refusals })]);
+    const outage = outageStage({ databaseDown: () => down, cache, refusals });
+    s = await startPipeline([securityHeadersStage({ dev: false, trustProxy: false }), canonicalRequestStage(o), outage]);
     const nonce = 'NNNNNNNNNNNNNNNNNNNNNNNN';
     const e = makeEntry({ target: { key: `http://127.0.0.1:${s.port}/fr/about`, tags: [tags.publications] }, statusCode: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from(`<p nonce="${nonce}">about</p>`), nonce, now: Date.now(), maxAgeMs: 60_000 });
     cache.set(e as Entry);

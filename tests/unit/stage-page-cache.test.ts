@@ -27,7 +27,8 @@ function fakeNext(renders: string[]) {
     const reading = !url.pathname.includes('/my/');
     // Next's compression wrapper commits the headers before each write, as Next 16 does.
     const [write, end] = [res.write, res.end] as unknown as ((...a: unknown[]) => unknown)[];
-    const commit = (r: http.ServerResponse) => !(r as unknown as { _header: unknown })._header && (r as unknown as { _implicitHeader(): void })._implicitHeader();
+    type Internals = { _header: unknown; _implicitHeader(): void };
+    const commit = (r: http.ServerResponse) => !(r as unknown as Internals)._header && (r as unknown as Internals)._implicitHeader();
     res.write = function (this: http.ServerResponse, ...a: unknown[]) {
       commit(this);
       return write.apply(this, a);
@@ -53,7 +54,9 @@ describe('stage: page cache (reading pages declare themselves)', () => {
   let s: TestServer;
   beforeAll(async () => {
     const o = { publicUrl: 'https://jsi.example', trustProxy: false, refusals };
-    s = await startPipeline([securityHeadersStage({ dev: false, trustProxy: false }), canonicalRequestStage(o), pageCacheStage({ cache, maxAgeMs: () => Infinity })], fakeNext(renders));
+    const pageCache = pageCacheStage({ cache, maxAgeMs: () => Infinity });
+    const stages = [securityHeadersStage({ dev: false, trustProxy: false }), canonicalRequestStage(o), pageCache];
+    s = await startPipeline(stages, fakeNext(renders));
   });
   afterAll(() => s.close());
 

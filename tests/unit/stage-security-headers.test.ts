@@ -7,7 +7,8 @@ import { refusals, startPipeline, type TestServer } from '../support/pipeline-se
 describe('stage: security headers', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startPipeline([securityHeadersStage({ dev: false, trustProxy: false }), canonicalRequestStage({ trustProxy: false, refusals })]);
+    const canonical = canonicalRequestStage({ trustProxy: false, refusals });
+    s = await startPipeline([securityHeadersStage({ dev: false, trustProxy: false }), canonical]);
   });
   afterAll(() => s.close());
 
