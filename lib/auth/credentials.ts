@@ -17,6 +17,8 @@ export interface AuthenticatedModerator {
   organisation: OrganisationCode;
   /** lib/auth/fingerprint.ts: goes in the session token, ends it when the password changes. */
   passwordFingerprint: string;
+  /** lib/auth/sessions.ts: goes in the session token, ends it when the moderator signs out. */
+  sessionVersion: number;
 }
 
 export type AuthenticateResult = { ok: true; moderator: AuthenticatedModerator } | { ok: false; error: 'invalid' | 'locked' };
@@ -35,7 +37,7 @@ export async function authenticate(input: { email: unknown; password: unknown; c
   }
   const account = await db.moderator.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, organisation: true, disabled: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, organisation: true, disabled: true, passwordHash: true, sessionVersion: true },
   });
   const valid = await verifyPassword(account?.passwordHash ?? (await dummyHash()), password);
   const ok = !!account && valid && !account.disabled;
@@ -50,6 +52,7 @@ export async function authenticate(input: { email: unknown; password: unknown; c
       role: account.role,
       organisation: account.organisation,
       passwordFingerprint: passwordFingerprint(account.passwordHash),
+      sessionVersion: account.sessionVersion,
     },
   };
 }
