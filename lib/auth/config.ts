@@ -30,6 +30,19 @@ export function withinAbsoluteLifetime(authTime: unknown, at = nowSeconds()): bo
  *  these is never answered from a shared page cache. */
 export const SESSION_COOKIE_NAMES = ['authjs.session-token', '__Secure-authjs.session-token'] as const;
 
+/** Who a session token says is signed in (lib/auth/credentials.ts fills it at sign-in). */
+export interface SessionIdentity {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation: OrganisationCode;
+  /** lib/auth/fingerprint.ts: ends the session when the password changes. */
+  passwordFingerprint: string;
+  /** lib/auth/sessions.ts: ends the session when the moderator signs out. */
+  sessionVersion: number;
+}
+
 declare module 'next-auth' {
   interface User {
     role?: Role;
@@ -38,18 +51,8 @@ declare module 'next-auth' {
     sessionVersion?: number;
   }
   interface Session {
-    user: {
-      id: string;
-      email: string;
-      name: string;
-      role: Role;
-      organisation: OrganisationCode;
-      passwordFingerprint: string;
-      sessionVersion: number;
-      authTime: number;
-    };
-  }
-}
+    user: SessionIdentity & { authTime: number };
+  }}
 
 export const authConfig = {
   trustHost: true,

@@ -7,19 +7,9 @@ import { db } from '../db';
 import { passwordFingerprint } from './fingerprint';
 import { dummyHash, verifyPassword } from './password';
 import { lockoutState, normalizeEmail, recordAttempt } from './lockout';
-import type { OrganisationCode, Role } from './permissions';
+import type { SessionIdentity } from './config';
 
-export interface AuthenticatedModerator {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisation: OrganisationCode;
-  /** lib/auth/fingerprint.ts: goes in the session token, ends it when the password changes. */
-  passwordFingerprint: string;
-  /** lib/auth/sessions.ts: goes in the session token, ends it when the moderator signs out. */
-  sessionVersion: number;
-}
+export type AuthenticatedModerator = SessionIdentity;
 
 export type AuthenticateResult = { ok: true; moderator: AuthenticatedModerator } | { ok: false; error: 'invalid' | 'locked' };
 
