@@ -17,6 +17,16 @@ import { parseEnv } from '../lib/env';
 
 const log = (m: string) => console.error(`[archive] ${m}`);
 
+/** CPU time (user + system, s) a process has used so far (Linux /proc), or null. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -87,9 +97,12 @@ async function main(): Promise<number> {
     });
     bar?.stop();
     const rss = process.resourceUsage().maxRSS / 1024;
-    log(`done in ${result.seconds.toFixed(1)} s: ${result.pages} pages, ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB), WARC ${(result.warcBytes / 1e6).toFixed(1)} MB, ${(result.pages / result.seconds).toFixed(1)} pages/s; exporter peak RSS ${rss.toFixed(0)} MB`);
+    const cpu = process.cpuUsage();
+    const exporterCpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const serverCpuSeconds = server.pid ? cpuSeconds(server.pid) : null;
+    log(`done in ${result.seconds.toFixed(1)} s: ${result.pages} pages, ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB), WARC ${(result.warcBytes / 1e6).toFixed(1)} MB, ${(result.pages / result.seconds).toFixed(1)} pages/s; exporter peak RSS ${rss.toFixed(0)} MB; CPU: exporter ${exporterCpuSeconds.toFixed(0)} s${serverCpuSeconds !== null ? `, server ${serverCpuSeconds.toFixed(0)} s` : ''}`);
     if (result.missing.length) log(`not found (linked but absent, ${result.missing.length}): ${result.missing.slice(0, 10).join(', ')}`);
-    if (values.json) fs.writeFileSync(values.json, JSON.stringify({ ...result, exporterPeakRssMb: rss, serverPid: server.pid ?? null }, null, 2));
+    if (values.json) fs.writeFileSync(values.json, JSON.stringify({ ...result, exporterPeakRssMb: rss, exporterCpuSeconds, serverCpuSeconds }, null, 2));
     return 0;
   } catch (err) {
     bar?.stop();

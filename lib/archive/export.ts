@@ -15,7 +15,7 @@ import { locales as allLocales } from '../i18n/config';
 import { crawl, fetchOne, ExportError, type Fetched } from './crawl';
 import { rewritePage } from './html';
 import { rewriteCssFile, rewriteRobots, rewriteXml, type RewrittenText } from './text';
-import { archivable, fileFor, isFilePath, kindOf, localeOf, SEARCH_PAGE, type ArchiveRules } from './urls';
+import { archivable, fileFor, isFilePath, isIndexed, kindOf, localeOf, SEARCH_PAGE, type ArchiveRules } from './urls';
 import { Inventory, buildManifest, sha256, sha256File, sha256sums } from './manifest';
 import { WarcWriter } from './warc';
 import { SearchIndex, staticSearchPage, writeSearchAssets } from './search';
@@ -142,7 +142,7 @@ export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
       const locale = SEARCH_PAGE.exec(url.pathname)?.[1];
       const html = locale ? staticSearchPage(page.html, locale, file) : page.html;
       write(f.canonical, file, html);
-      if (!locale) await search.add(file, html);
+      if (!locale && isIndexed(f.canonical)) await search.add(file, html);
       return page.links;
     }
     let out: RewrittenText = { text: source, links: [] };

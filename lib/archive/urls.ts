@@ -23,8 +23,10 @@ const SERVER_ONLY: RegExp[] = [
  * Query parameters the live site reads on a reading page, per path pattern: such a page becomes
  * a path-based file (see fileFor). A link with any other parameter is not followed.
  */
-const QUERY_PAGES: { pattern: RegExp; params: Set<string> }[] = [
-  { pattern: /^\/[a-z]{2}\/questions\/[a-z0-9-]+$/, params: new Set(['lang', 'before', 'original']) },
+const QUERY_PAGES: { pattern: RegExp; params: Set<string>; indexed: Set<string> }[] = [
+  // `before` pages hold contributions no other listing page holds; `lang` and `original` pages
+  // show again contributions of the unfiltered listing (not indexed for search: duplicates).
+  { pattern: /^\/[a-z]{2}\/questions\/[a-z0-9-]+$/, params: new Set(['lang', 'before', 'original']), indexed: new Set(['before']) },
 ];
 
 /** The search page: in the archive it is replaced by the static search (search-page.ts). */
@@ -64,6 +66,14 @@ export function archivable(url: URL, rules: ArchiveRules): string | null {
   if (new Set(params.map(([k]) => k)).size !== params.length) return null;
   params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${p}?${new URLSearchParams(params).toString()}`;
+}
+
+/** Whether the static search indexes the page (not a filtered or alternative view of another). */
+export function isIndexed(canonical: string): boolean {
+  const q = canonical.indexOf('?');
+  if (q === -1) return true;
+  const page = QUERY_PAGES.find((x) => x.pattern.test(canonical.slice(0, q)));
+  return !!page && [...new URLSearchParams(canonical.slice(q + 1)).keys()].every((k) => page.indexed.has(k));
 }
 
 const valueSegment = (v: string) => (SAFE_VALUE.test(v) ? v : `~${crypto.createHash('sha256').update(v).digest('hex').slice(0, 16)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archivable, fileFor, relativeLink } from '@/lib/archive/urls';
+import { archivable, fileFor, isIndexed, relativeLink } from '@/lib/archive/urls';
 import { rewritePage } from '@/lib/archive/html';
 import { rewriteCssFile, rewriteRobots, rewriteXml } from '@/lib/archive/text';
 import { pluralForms } from '@/lib/archive/search';
@@ -27,6 +27,8 @@ describe('archive URL rules', () => {
     expect(canon('/fr/questions/q-1?utm=x')).toBeNull();
     expect(canon('/fr/search?q=paix')).toBeNull();
     expect(canon('/fr/search')).toBe('/fr/search');
+    expect([isIndexed('/fr/questions/q-1'), isIndexed('/fr/questions/q-1?before=k1_0e1f')]).toEqual([true, true]);
+    expect([isIndexed('/fr/questions/q-1?lang=ar'), isIndexed('/fr/questions/q-1?original=x')]).toEqual([false, false]);
     expect(fileFor('/fr/questions/q-1?lang=%3Cx%3E')).toMatch(/^fr\/questions\/q-1\/lang=~[0-9a-f]{16}\/index\.html$/);
   });
 
