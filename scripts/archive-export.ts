@@ -70,7 +70,7 @@ async function main(): Promise<number> {
   let lastLog = 0;
   const started = Date.now();
   try {
-    server = values.from ? await runningServer(values.from) : await startServer({ root: process.cwd(), publicUrl, log });
+    server = values.from ? await runningServer(values.from) : await startServer({ root: process.cwd(), publicUrl, log, signal: controller.signal });
     log(`exporting ${locales.join(',')} from ${server.origin} (public URL ${publicUrl}) to ${values.out}`);
     bar?.start(1, 0, { rate: '0', url: '' });
     const result = await exportArchive({

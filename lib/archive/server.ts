@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ExportError } from './crawl';
 
 export interface SiteServer {
   origin: string;
@@ -54,12 +55,12 @@ function diagnoser(origin: string) {
 export async function runningServer(origin: string): Promise<SiteServer> {
   const o = new URL(origin).origin;
   const h = await health(o);
-  if (!h || h.status !== 200) throw new Error(`${o} does not answer /api/health with 200 (database ${h?.database ?? 'unknown'})`);
+  if (!h || h.status !== 200) throw new ExportError(`${o} does not answer /api/health with 200 (database ${h?.database ?? 'unknown'})`);
   return { origin: o, diagnose: diagnoser(o), stop: async () => {} };
 }
 
 /** Starts `npm start`'s entry in a child process and waits until it is healthy. */
-export async function startServer(opts: { root: string; publicUrl: string; log: (m: string) => void; timeoutMs?: number }): Promise<SiteServer> {
+export async function startServer(opts: { root: string; publicUrl: string; log: (m: string) => void; timeoutMs?: number; signal?: AbortSignal }): Promise<SiteServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const flags: string = JSON.parse(fs.readFileSync(path.join(opts.root, 'package.json'), 'utf8')).config.serverNodeFlags;
@@ -78,12 +79,12 @@ export async function startServer(opts: { root: string; publicUrl: string; log: 
   const deadline = Date.now() + (opts.timeoutMs ?? 600_000);
   opts.log(`starting the server (npm start's entry, log in ${path.relative(opts.root, logFile)})…`);
   for (;;) {
-    if (exited !== null) throw new Error(`the server did not start (exit ${exited}):\n${tail()}`);
+    if (exited !== null) throw new ExportError(`the server did not start (exit ${exited}):\n${tail()}`);
     const h = await health(origin);
     if (h?.status === 200) break;
-    if (Date.now() > deadline) {
+    if (Date.now() > deadline || opts.signal?.aborted) {
       child.kill('SIGTERM');
-      throw new Error(`the server did not become healthy in time:\n${tail()}`);
+      throw new ExportError(opts.signal?.aborted ? 'interrupted' : `the server did not become healthy in time:\n${tail()}`);
     }
     await sleep(500);
   }
