@@ -57,6 +57,10 @@ async function main() {
     const running = await serve({ dir: root, port: first.PORT, host: first.HOST, dev });
     log(`ready on http://${first.HOST === '0.0.0.0' ? 'localhost' : first.HOST}:${first.PORT}${first.APP_CLOCK ? ` (APP_CLOCK=${first.APP_CLOCK.toISOString()})` : ''}`);
 
+    // Retention periods of the privacy page end on time, even when nothing is written.
+    const { startRetentionTimer } = await import('../lib/contributions/retention');
+    startRetentionTimer((await import('../lib/server/background')).onStop);
+
     // Machine translation of contributions: a jobs worker in this process (none configured by
     // default). Loaded only when configured: it brings its own copy of the Prisma client.
     const { configuredProvider } = await import('../lib/translations/provider');

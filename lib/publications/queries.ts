@@ -12,6 +12,7 @@ import { conferenceSchema } from '../seed/content';
 import conferenceJson from '../../prisma/content/conference.json';
 import { extractCitationIds, type CitedContribution } from './citations';
 import type { ProvenanceKind } from '../seed/provenance';
+import { isUuid } from '../uuid';
 
 export interface PageView {
   slug: string;
@@ -346,7 +347,7 @@ export async function listSynthesisForEditors(locale: string) {
 }
 
 export async function getSynthesisForEditor(id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.synthesisPage.findUnique({ where: { id }, include: { theme: { select: { slug: true } } } });
 }
 
