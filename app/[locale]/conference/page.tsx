@@ -10,6 +10,8 @@ import { EditorialNote, ProvenanceNote } from '@/components/publications/Provena
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
 import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -57,6 +59,7 @@ export default async function ConferencePage({ params }: Props) {
 
   return (
     <div>
+      <ReadingPage tags={[tags.publications, tags.catalogue]} />
       <header>
         <p className="text-sm font-semibold uppercase tracking-wider text-accent">{t('kicker')}</p>
         <h1 className="mt-2 max-w-4xl text-3xl font-extrabold leading-tight text-brand-dark">{info.title}</h1>
