@@ -3,19 +3,19 @@
 import { usePathname } from 'next/navigation';
 /**
  * "Speak up on this topic": the contribution form. Works without JavaScript (a server action
- * posted by the browser, the page re-rendered with the errors or the confirmation); with
+ * posted by the browser: the page re-rendered with the errors, or, once posted, a 303 to the
+ * contributor's private page, which shows the link to keep); with
  * JavaScript it validates as you type with the same field checks as the server (rules.ts, which
  * the server's zod schemas are built on: no zod in the browser), suggests the language of the
  * text, and never submits twice (one form token = one idempotency key).
  */
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
-import { useFormMessages } from '@/components/i18n/FormMessages';
+import { useTranslations } from 'next-intl';
 import { contributeAction, suggestLanguageAction, type ContributeState } from '@/lib/contributions/actions';
 import { contributionFieldError as check, LIMITS, type ErrorKey } from '@/lib/contributions/rules';
 import { codePointLength } from '@/lib/contributions/text';
 import { dirOf, endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
 import { FieldError, useErrorText } from './FieldError';
-import { Confirmation } from './Confirmation';
 import { useTypedBeforeHydration } from './typed-before-hydration';
 
 type Field = 'pseudonym' | 'body' | 'language' | 'consent';
@@ -23,15 +23,13 @@ const FIELDS: Field[] = ['pseudonym', 'body', 'language', 'consent'];
 
 export interface ContributionFormProps {
   questionSlug: string;
-  questionTitle: string;
   locale: Locale;
   formToken: string;
-  origin: string;
   charterHref: string;
 }
 
-export function ContributionForm({ questionSlug, questionTitle, locale, formToken, origin, charterHref }: ContributionFormProps) {
-  const t = useFormMessages('Contribute');
+export function ContributionForm({ questionSlug, locale, formToken, charterHref }: ContributionFormProps) {
+  const t = useTranslations('Contribute');
   const errorText = useErrorText();
   // Without JavaScript the form posts to this page (a valid action URL, not action="").
   const permalink = usePathname();
@@ -104,10 +102,6 @@ export function ContributionForm({ questionSlug, questionTitle, locale, formToke
     }
   }, [suggestion, languageTouched, values.language]);
 
-  if (state.status === 'done') {
-    return <Confirmation state={state} origin={origin} locale={locale} questionTitle={questionTitle} />;
-  }
-
   const set = (f: Field, v: string | boolean) => {
     setValues((old) => ({ ...old, [f]: v }));
     setEdited((e) => ({ ...e, [f]: true }));
@@ -153,7 +147,7 @@ export function ContributionForm({ questionSlug, questionTitle, locale, formToke
         {showSummary ? (
           <>
             <h2 id={`${id}-summary-title`} className="font-bold">
-              {t('errorSummary')}
+              {t('errorSummary', { count: Math.max(1, failingFields.length) })}
             </h2>
             {formError ? (
               <p className="mt-1" data-testid="form-error">
