@@ -10,6 +10,7 @@ import path from 'node:path';
 import { EnvError, parseEnv } from '../lib/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded';
 import { ensureSecrets } from '../lib/server/secrets';
+import { assertOperatorConfigured } from '../lib/operator/config';
 import { buildIfNeeded } from '../lib/server/build';
 
 const log = (m: string) => console.log(`[jesuisinternet] ${m}`);
@@ -21,6 +22,7 @@ async function main() {
   const embedded = !first.DATABASE_URL;
   const dataDir = path.resolve(first.DATA_DIR);
   ensureSecrets({ dataDir, embedded, environment: process.env });
+  assertOperatorConfigured(first);
 
   let pg: EmbeddedDatabase | null = null;
   if (embedded) {

@@ -43,6 +43,8 @@ export interface PublicContribution {
   language: string;
   createdAt: Date;
   editedAt: Date | null;
+  /** fictional contribution of the embedded demonstration set: shown with a "demo" marker */
+  isDemo: boolean;
   /** A current (not stale) translation into the reader's locale, when the original is in another language. */
   translation: ContributionTranslationView | null;
 }
@@ -84,6 +86,7 @@ export async function listPublishedContributions(opts: {
       language: true,
       createdAt: true,
       editedAt: true,
+      isDemo: true,
       translations: { where: { locale: opts.locale, stale: false }, select: { body: true, kind: true } },
     },
   });
@@ -97,6 +100,7 @@ export async function listPublishedContributions(opts: {
       language: r.language,
       createdAt: r.createdAt,
       editedAt: r.editedAt,
+      isDemo: r.isDemo,
       translation: r.language !== opts.locale ? (r.translations[0] ?? null) : null,
     })),
     next: rows.length > limit && last ? encodeCursor(last) : null,
