@@ -56,15 +56,22 @@ export function ContributionForm({ questionSlug, locale, formToken, charterHref 
 
   // The server answered with errors: show them (fields edited since keep their own checks).
   const serverFields = state.status === 'error' ? (state.fields ?? {}) : {};
-  const errorFor = (f: Field): ErrorKey | undefined => clientErrors[f] ?? (edited[f] ? undefined : (serverFields[f] as ErrorKey | undefined));
+  const errorFor = (f: Field): ErrorKey | undefined =>
+    clientErrors[f] ?? (edited[f] ? undefined : (serverFields[f] as ErrorKey | undefined));
   const [submitErrors, setSubmitErrors] = useState<Field[] | null>(null);
 
-  useEffect(() => {
+  // A new answer from the server: its errors replace what was edited since (adjusted while
+  // rendering, as React recommends for state that follows a changing value), then the summary gets focus.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
     if (state.status === 'error') {
       setEdited({});
       setSubmitErrors(null);
-      summaryRef.current?.focus();
     }
+  }
+  useEffect(() => {
+    if (state.status === 'error') summaryRef.current?.focus();
   }, [state]);
 
   useTypedBeforeHydration(formRef, values, (typed) => {
@@ -74,33 +81,29 @@ export function ContributionForm({ questionSlug, locale, formToken, charterHref 
   });
 
   // Suggest the language of the text as the contributor types (asked to the server, debounced).
+  // Not chosen by hand yet, the language follows the text; chosen by hand, it is only suggested.
   const body = values.body;
+  const longEnough = codePointLength(body.trim()) >= LIMITS.body.min;
+  const suggested = longEnough ? suggestion : null;
   useEffect(() => {
-    if (codePointLength(body.trim()) < LIMITS.body.min) {
-      setSuggestion(null);
-      return;
-    }
+    if (!longEnough) return;
     const timer = setTimeout(() => {
       startTransition(async () => {
         try {
           const guess = await suggestLanguageAction(body.slice(0, 2000));
-          if (!guess.language || !guess.reliable) return setSuggestion(null);
-          setSuggestion(guess.language);
+          const language = guess.reliable ? guess.language : null;
+          setSuggestion(language);
+          if (language && !languageTouched) {
+            setValues((v) => ({ ...v, language }));
+            setAutoNote(language);
+          }
         } catch {
           setSuggestion(null);
         }
       });
     }, 700);
     return () => clearTimeout(timer);
-  }, [body]);
-
-  // Not chosen by hand yet: follow the text; chosen by hand: only suggest.
-  useEffect(() => {
-    if (suggestion && !languageTouched && suggestion !== values.language) {
-      setValues((v) => ({ ...v, language: suggestion }));
-      setAutoNote(suggestion);
-    }
-  }, [suggestion, languageTouched, values.language]);
+  }, [body, longEnough, languageTouched]);
 
   const set = (f: Field, v: string | boolean) => {
     setValues((old) => ({ ...old, [f]: v }));
@@ -253,15 +256,15 @@ export function ContributionForm({ questionSlug, locale, formToken, charterHref 
         <div id={`${ids.language}-suggest`} aria-live="polite" className="mt-1 text-sm">
           {autoNote && autoNote === values.language ? (
             <p data-testid="language-auto">{t('languageDetected', { language: endonyms[autoNote] })}</p>
-          ) : suggestion && languageTouched && suggestion !== values.language ? (
+          ) : suggested && languageTouched && suggested !== values.language ? (
             <p data-testid="language-suggestion">
-              {t('languageSuggestion', { language: endonyms[suggestion] })}{' '}
+              {t('languageSuggestion', { language: endonyms[suggested] })}{' '}
               <button
                 type="button"
                 className="ms-1 rounded border border-brand px-2 py-0.5 font-semibold text-brand"
-                onClick={() => set('language', suggestion)}
+                onClick={() => set('language', suggested)}
               >
-                {t('useLanguage', { language: endonyms[suggestion] })}
+                {t('useLanguage', { language: endonyms[suggested] })}
               </button>
             </p>
           ) : null}

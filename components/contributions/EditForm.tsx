@@ -13,7 +13,9 @@ import { useTypedBeforeHydration } from './typed-before-hydration';
 
 type Field = 'pseudonym' | 'body' | 'language';
 
-export function EditForm({ token, version, initial }: { token: string; version: number; initial: { pseudonym: string; body: string; language: Locale } }) {
+type Values = { pseudonym: string; body: string; language: Locale };
+
+export function EditForm({ token, version, initial }: { token: string; version: number; initial: Values }) {
   const t = useTranslations('PrivateLink');
   const tc = useTranslations('Contribute');
   const errorText = useErrorText();
@@ -27,9 +29,14 @@ export function EditForm({ token, version, initial }: { token: string; version: 
   const id = useId();
   useTypedBeforeHydration(formRef, values, (typed) => setValues((v) => ({ ...v, ...typed })));
 
+  // A new answer from the server: its field errors shown (adjusted while rendering), then focus on the result.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.status === 'error' && state.fields) setErrors(state.fields as Partial<Record<Field, ErrorKey>>);
+  }
   useEffect(() => {
     if (state.status !== 'idle') statusRef.current?.focus();
-    if (state.status === 'error' && state.fields) setErrors(state.fields as Partial<Record<Field, ErrorKey>>);
   }, [state]);
 
   const set = (f: Field, v: string) => {
