@@ -9,27 +9,11 @@ import type { ContributionStatus, TranslationKind } from '../generated/prisma/en
 import { isLocale, type Locale } from '../i18n/config';
 import { hashEditToken } from './tokens';
 import { isEditableStatus } from './permissions';
+import { encodeCursor, type KeysetCursor } from '../pagination/cursor';
 
 export const PAGE_SIZE = 20;
 
-export interface Cursor {
-  createdAt: Date;
-  id: string;
-}
-
-/** "<epoch ms>_<uuid>": opaque enough, stable, URL-safe. */
-export function encodeCursor(c: Cursor): string {
-  return `${c.createdAt.getTime().toString(36)}_${c.id}`;
-}
-
-export function decodeCursor(s: string | undefined | null): Cursor | null {
-  if (!s) return null;
-  const m = /^([0-9a-z]{1,12})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(s);
-  if (!m) return null;
-  const ms = parseInt(m[1], 36);
-  if (!Number.isSafeInteger(ms)) return null;
-  return { createdAt: new Date(ms), id: m[2] };
-}
+export type Cursor = KeysetCursor;
 
 export interface ContributionTranslationView {
   body: string;
@@ -75,7 +59,9 @@ export async function listPublishedContributions(opts: {
       ...(opts.language ? { language: opts.language } : {}),
       // (createdAt, id) < cursor; the redundant `lte` makes it a range of the index (the OR
       // alone is a filter over every row of the question before the cursor: 300 ms at 200,000).
-      ...(c ? { createdAt: { lte: c.createdAt }, OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] } : {}),
+      ...(c
+        ? { createdAt: { lte: c.createdAt }, OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] }
+        : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
@@ -108,9 +94,14 @@ export async function listPublishedContributions(opts: {
 }
 
 /** Published contributions of a question per language (for the filter), and the total. */
-export async function countPublishedByLanguage(questionId: number): Promise<{ total: number; byLanguage: Partial<Record<Locale, number>> }> {
+export async function countPublishedByLanguage(
+  questionId: number,
+): Promise<{ total: number; byLanguage: Partial<Record<Locale, number>> }> {
   // Kept by a trigger on "Contribution" (a real count would read every row of a large question).
-  const rows = await db.publishedCount.findMany({ where: { questionId, published: { gt: 0 } }, select: { language: true, published: true } });
+  const rows = await db.publishedCount.findMany({
+    where: { questionId, published: { gt: 0 } },
+    select: { language: true, published: true },
+  });
   const byLanguage: Partial<Record<Locale, number>> = {};
   let total = 0;
   for (const r of rows) {

@@ -12,6 +12,7 @@ import { conferenceSchema } from '../seed/content';
 import conferenceJson from '../../prisma/content/conference.json';
 import { extractCitationIds, type CitedContribution } from './citations';
 import type { ProvenanceKind } from '../seed/provenance';
+import { isUuid } from '../uuid';
 
 export interface PageView {
   slug: string;
@@ -51,7 +52,12 @@ export interface ConferenceInfo {
 /** Title, venue and dates of the conference (official content, bundled from prisma/content). */
 export function getConferenceInfo(locale: string): ConferenceInfo {
   const l = (locales as readonly string[]).includes(locale) ? (locale as (typeof locales)[number]) : defaultLocale;
-  return { title: conference.title[l], venue: conference.venue[l], startsAt: new Date(conference.startsAt), endsAt: new Date(conference.endsAt) };
+  return {
+    title: conference.title[l],
+    venue: conference.venue[l],
+    startsAt: new Date(conference.startsAt),
+    endsAt: new Date(conference.endsAt),
+  };
 }
 
 export interface ProceedingView {
@@ -106,7 +112,9 @@ function sessionView(
     speakers: (t?.speakers ?? '').split('\n').filter(Boolean),
     locale: t?.locale ?? defaultLocale,
     translated: t?.translated ?? false,
-    proceedings: [...s.proceedings].sort((a, b) => Number(b.locale === locale) - Number(a.locale === locale) || a.locale.localeCompare(b.locale)),
+    proceedings: [...s.proceedings].sort(
+      (a, b) => Number(b.locale === locale) - Number(a.locale === locale) || a.locale.localeCompare(b.locale),
+    ),
   };
 }
 
@@ -292,7 +300,16 @@ export async function listPublishedProceedings(limit = 50) {
     where: { status: 'PUBLISHED' },
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
-    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true, session: { select: { slug: true } } },
+    select: {
+      id: true,
+      locale: true,
+      title: true,
+      body: true,
+      publishedAt: true,
+      updatedAt: true,
+      isDemo: true,
+      session: { select: { slug: true } },
+    },
   });
 }
 
@@ -340,13 +357,24 @@ export async function getProceedingForEditor(sessionSlug: string, proceedingLoca
 export async function listSynthesisForEditors(locale: string) {
   const rows = await db.synthesisPage.findMany({
     orderBy: [{ updatedAt: 'desc' }],
-    select: { id: true, locale: true, title: true, status: true, updatedAt: true, publishedAt: true, theme: { select: { slug: true, translations: inLocales(locale) } } },
+    select: {
+      id: true,
+      locale: true,
+      title: true,
+      status: true,
+      updatedAt: true,
+      publishedAt: true,
+      theme: { select: { slug: true, translations: inLocales(locale) } },
+    },
   });
-  return rows.map((r) => ({ ...r, theme: r.theme ? { slug: r.theme.slug, label: pickLocale(r.theme.translations, locale)?.label ?? r.theme.slug } : null }));
+  return rows.map((r) => ({
+    ...r,
+    theme: r.theme ? { slug: r.theme.slug, label: pickLocale(r.theme.translations, locale)?.label ?? r.theme.slug } : null,
+  }));
 }
 
 export async function getSynthesisForEditor(id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.synthesisPage.findUnique({ where: { id }, include: { theme: { select: { slug: true } } } });
 }
 

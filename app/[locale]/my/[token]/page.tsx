@@ -14,13 +14,13 @@ import { StatusSection, WithdrawConfirm, WithdrawStart } from '@/components/cont
 
 type Props = { params: Promise<{ locale: string; token: string }>; searchParams: Promise<{ sent?: string; withdraw?: string }> };
 
-// The link is a secret: never indexed, and never sent on as a Referer path. `strict-origin`
-// (not `no-referrer`, which makes browsers send `Origin: null` with the forms of this page
-// when JavaScript is off): other pages and sites receive the origin alone.
+// The link is a secret: never indexed, and never sent on as a Referer (the server sends
+// `Referrer-Policy: strict-origin` for /…/my/…, lib/security/headers.ts: a <meta> no-referrer
+// would make forms post `Origin: null`, which the write guard refuses).
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'PrivateLink' });
-  return { title: t('title'), robots: { index: false, follow: false }, referrer: 'strict-origin' };
+  return { title: t('title'), robots: { index: false, follow: false } };
 }
 
 const CLIENT_NAMESPACES = ['PrivateLink', 'Contribute', 'FormErrors', 'KeepLink'] as const;
