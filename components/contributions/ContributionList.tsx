@@ -1,8 +1,8 @@
-import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PublicContribution } from '@/lib/contributions/queries';
 import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
 import { ContributionText } from './ContributionText';
-import { FormMessages } from '@/components/i18n/FormMessages';
+import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { ReportForm } from './ReportForm';
 import { DemoMarker } from '@/components/demo/DemoMarker';
 import { languageName as nameIn } from '@/lib/publications/language-name';
@@ -32,10 +32,9 @@ export async function ContributionList({
 }) {
   const t = await getTranslations('Contributions');
   const format = await getFormatter();
-  const messages = await getMessages();
   return (
-    /* The report forms' strings, once for the page (no i18n runtime in the browser). */
-    <FormMessages messages={{ Report: messages.Report, FormErrors: messages.FormErrors }}>
+    /* The report forms' strings, once for the page (rendered on the server: reading pages carry no client runtime). */
+    <ClientMessages namespaces={['Report', 'FormErrors']}>
       <ol className="mt-6 space-y-6" data-testid="contribution-list">
         {items.map((c) => {
           const showTranslation = c.translation && originalId !== c.id;
@@ -99,6 +98,6 @@ export async function ContributionList({
           );
         })}
       </ol>
-    </FormMessages>
+    </ClientMessages>
   );
 }
