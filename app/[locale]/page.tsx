@@ -4,12 +4,27 @@ import { Link } from '@/components/i18n/Link';
 import { getTracks } from '@/lib/catalogue/queries';
 import { CONFERENCE_STARTS_AT } from '@/lib/consultation/phase';
 import { now } from '@/lib/clock';
+import { absolute } from '@/lib/seo/metadata';
 import { Countdown } from '@/components/home/Countdown';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'Home' });
-  return { title: { absolute: `${t('headline')} · Je suis Internet` } };
+  const feeds = await getTranslations({ locale, namespace: 'FeedsPage' });
+  // The site's feeds, advertised to browsers and feed readers (as question pages do theirs).
+  const atom = (path: string, title: string) => ({ url: absolute(`/${locale}/feeds/${path}`), title });
+  return {
+    title: { absolute: `${t('headline')} · Je suis Internet` },
+    alternates: {
+      types: {
+        'application/atom+xml': [
+          atom('contributions.atom', feeds('contributions')),
+          atom('proceedings.atom', feeds('proceedings')),
+          atom('synthesis.atom', feeds('synthesis')),
+        ],
+      },
+    },
+  };
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {

@@ -8,6 +8,13 @@ import { absolute } from '../seo/metadata';
 import { stripMarkdown } from '../search/text';
 import { atom, tagUri, type AtomEntry } from './atom';
 import { latestContributions, questionTitle } from './queries';
+import { replayCutoff } from '../clock';
+
+/** In a replay, only what was published by its clock. */
+function publishedBy<T extends { publishedAt: Date | null }>(rows: T[]): T[] {
+  const cut = replayCutoff();
+  return cut ? rows.filter((r) => r.publishedAt !== null && r.publishedAt <= cut) : rows;
+}
 
 const CONSULTATION_START = new Date('2017-02-01T00:00:00+01:00');
 
@@ -58,7 +65,7 @@ export async function contributionsFeed(locale: string, questionSlug?: string): 
 
 export async function proceedingsFeed(locale: string): Promise<string> {
   const { t, site, lang } = await common(locale);
-  const rows = await listPublishedProceedings();
+  const rows = publishedBy(await listPublishedProceedings());
   return atom({
     id: tagUri(`feeds/${locale}/proceedings`),
     title: t('proceedingsTitle', { site }),
@@ -81,7 +88,7 @@ export async function proceedingsFeed(locale: string): Promise<string> {
 
 export async function synthesisFeed(locale: string): Promise<string> {
   const { t, site, lang } = await common(locale);
-  const rows = await listPublishedSynthesis();
+  const rows = publishedBy(await listPublishedSynthesis());
   return atom({
     id: tagUri(`feeds/${locale}/synthesis`),
     title: t('synthesisTitle', { site }),

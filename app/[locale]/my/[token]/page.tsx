@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { FormMessages } from '@/components/i18n/FormMessages';
-import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import { getContributionByToken } from '@/lib/contributions/queries';
 import { currentPhase } from '@/lib/consultation/guard';
 import { getQuestion } from '@/lib/catalogue/queries';
@@ -23,7 +24,6 @@ export default async function PrivateLinkPage({ params }: Props) {
   const { locale, token } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('PrivateLink');
-  const format = await getFormatter();
   const c = await getContributionByToken(token);
   if (!c) {
     return (
@@ -37,7 +37,7 @@ export default async function PrivateLinkPage({ params }: Props) {
   const phase = currentPhase();
   const canEdit = c.editable && phase === 'open';
   const messages = await getMessages();
-  const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+  const date = (d: Date) => formatDate(d, locale, 'dayTime');
   const statusKey = c.status === 'PUBLISHED' ? (c.decidedAt ? 'PUBLISHED_REVIEWED' : 'PUBLISHED') : c.status;
   const editNote = canEdit ? null : c.status === 'WITHDRAWN' ? null : phase !== 'open' ? t('editClosed') : t('editDecided');
   return (
