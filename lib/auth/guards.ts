@@ -11,6 +11,7 @@ import { cookies } from 'next/headers';
 import { forbidden } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { db } from '../db';
+import { isUuid } from '../uuid';
 import { redirect } from '../i18n/navigation';
 import { auth } from './index';
 import { SESSION_COOKIE_NAMES } from './config';
@@ -26,8 +27,6 @@ export interface CurrentModerator {
   languages: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The signed-in, enabled moderator of this request, or null. Never throws. */
 export const getCurrentModerator = cache(async (): Promise<CurrentModerator | null> => {
   let user: { id?: string; passwordFingerprint?: string } | undefined;
@@ -37,7 +36,7 @@ export const getCurrentModerator = cache(async (): Promise<CurrentModerator | nu
     return null;
   }
   const id = user?.id;
-  if (!id || !UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   // The same single query as ever; the hash is omitted by default (lib/db.ts), asked for here
   // only to compare its fingerprint, and never leaves this function.
   const m = await db.moderator.findUnique({

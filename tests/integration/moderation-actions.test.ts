@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, resetDatabase } from './helpers';
+import { db, openConsultationForTests, resetDatabase } from './helpers';
 import { makeContribution, makeModerator } from './moderation-fixtures';
 import { passwordFingerprint } from '../../lib/auth/fingerprint';
 
@@ -121,6 +121,9 @@ let x: Fixture;
 /** The session Auth.js would return for this account, signed in with its current password. */
 const fingerprints = new Map<string, string>();
 const sessionOf = (m: { id: string }) => ({ user: { id: m.id, passwordFingerprint: fingerprints.get(m.id) } });
+
+// Publishing needs the consultation open (after closing the back office only hides, restores, annotates).
+openConsultationForTests();
 
 beforeEach(async () => {
   await resetDatabase();
