@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDate, formatRange } from '@/lib/dates/format';
 
 /** A session's day and times, in Paris time, formatted in the reader's locale. */
-export async function SessionTime({ day, startsAt, endsAt, withDay = false }: { day: Date; startsAt: Date | null; endsAt: Date | null; withDay?: boolean }) {
+export async function SessionTime(props: { day: Date; startsAt: Date | null; endsAt: Date | null; withDay?: boolean }) {
+  const { day, startsAt, endsAt, withDay = false } = props;
   const locale = await getLocale();
   const t = await getTranslations('Conference');
   const dayText = formatDate(day, locale, 'weekday', { timeZone: 'UTC' });

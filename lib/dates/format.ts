@@ -15,6 +15,8 @@ export type DateStyle =
   | 'weekday'
   /** avril 2017 */
   | 'month'
+  /** 2017 · 2017年 */
+  | 'year'
   /** 6 avril 2017 à 20:55 · 2017년 4월 6일 오후 8:55 */
   | 'dayTime'
   /** 6 avr. 2017, 20:55 */
@@ -26,6 +28,7 @@ const OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   day: { day: 'numeric', month: 'long', year: 'numeric' },
   weekday: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
   month: { month: 'long', year: 'numeric' },
+  year: { year: 'numeric' },
   dayTime: { dateStyle: 'long', timeStyle: 'short' },
   shortDayTime: { dateStyle: 'medium', timeStyle: 'short' },
   time: { hour: 'numeric', minute: '2-digit' },

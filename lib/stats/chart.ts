@@ -75,7 +75,10 @@ export function barShares(data: Datum[], o: LayoutOptions): { max: number; bars:
   return { max, bars };
 }
 
-export function verticalColumns(data: Datum[], o: LayoutOptions & { height?: number; pad?: { top: number; bottom: number; side: number } }): ChartLayout {
+export function verticalColumns(
+  data: Datum[],
+  o: LayoutOptions & { height?: number; pad?: { top: number; bottom: number; side: number } },
+): ChartLayout {
   const width = o.width ?? 720;
   const height = o.height ?? 260;
   const fmt = o.format ?? String;

@@ -88,7 +88,11 @@ export async function getStats(o: { locale: string; allStatuses?: boolean }): Pr
     ...[...lang.entries()].filter(([l]) => !(locales as readonly string[]).includes(l)).map(([l, n]) => ({ key: l, label: l, value: n })),
   ].sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
   const weeks = new Map(perWeek.map((r) => [Number(r.week), Number(r.n)]));
-  const byWeek: Count[] = Array.from({ length: 52 }, (_, i) => ({ key: String(i + 1), label: String(i + 1), value: weeks.get(i + 1) ?? 0 }));
+  const byWeek: Count[] = Array.from({ length: 52 }, (_, i) => ({
+    key: String(i + 1),
+    label: String(i + 1),
+    value: weeks.get(i + 1) ?? 0,
+  }));
   return {
     total: byTrack.reduce((a, b) => a + b.value, 0),
     byTrack,

@@ -37,7 +37,7 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 for (const locale of ['fr', 'ar', 'zh']) {
   test(`axe: no WCAG 2.1 AA or best-practice violation on the public pages (${locale})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const problems: string[] = [];
     for (const p of PUBLIC_PAGES) {
       const res = await page.goto(`/${locale}${p}`);

@@ -70,7 +70,8 @@ test.describe('replay: nothing dated after the replayed clock', () => {
       expect(found.filter((id) => !later.has(id)), 'found by search but not published by the clock').toEqual([]);
 
       const open = (await (await request.get(`${OPEN.url}/api/open-data/contributions.json`)).json()) as { contributions: { id: string; created_at: string; published_at: string }[] };
-      expect(open.contributions.filter((c) => new Date(c.published_at) > CLOCK || new Date(c.created_at) > CLOCK).map((c) => c.id)).toEqual([]);
+      const late = open.contributions.filter((c) => new Date(c.published_at) > CLOCK || new Date(c.created_at) > CLOCK);
+      expect(late.map((c) => c.id)).toEqual([]);
       expect(open.contributions.length).toBeGreaterThanOrEqual(listed.size);
     });
   }
@@ -237,7 +238,9 @@ test.describe('stats charts', () => {
                   out.push(`${loc}: “${label}” not shown whole`);
                   continue;
                 }
-                const size = parseFloat(getComputedStyle(el).fontSize) * (el instanceof SVGElement ? (el.getBoundingClientRect().height / (el as SVGGraphicsElement).getBBox().height || 1) : 1);
+                // An SVG text is scaled with its drawing: its size on screen is its height there.
+                const scale = el instanceof SVGGraphicsElement ? el.getBoundingClientRect().height / el.getBBox().height || 1 : 1;
+                const size = parseFloat(getComputedStyle(el).fontSize) * scale;
                 const box = el.getBoundingClientRect();
                 const figBox = fig.getBoundingClientRect();
                 if (size < 12) out.push(`${loc}: “${label}” at ${size.toFixed(1)} px`);
