@@ -124,7 +124,10 @@ export async function countPublishedByLanguage(
         language: r.language,
         published: r._count._all,
       }))
-    : await db.publishedCount.findMany({ where: { questionId, published: { gt: 0 } }, select: { language: true, published: true } });
+    : await db.publishedCount.findMany({
+        where: { questionId, published: { gt: 0 } },
+        select: { language: true, published: true },
+      });
   const byLanguage: Partial<Record<Locale, number>> = {};
   let total = 0;
   for (const r of rows) {

@@ -8,6 +8,8 @@ import { getCitedContributions, getSynthesis, type SynthesisView } from '@/lib/p
 import { pageMetadata } from '@/lib/seo/metadata';
 import { SynthesisBody } from '@/components/publications/SynthesisBody';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -43,6 +45,7 @@ export default async function SynthesisPage({ params }: Props) {
 
   return (
     <div>
+      <ReadingPage tags={[tags.publications, tags.catalogue, tags.contributions]} />
       <h1 className="text-3xl font-extrabold text-brand-dark">{t('title')}</h1>
       <p className="mt-3 max-w-3xl text-lg">{t('intro')}</p>
       <p className="mt-2 text-sm">
