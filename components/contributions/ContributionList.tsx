@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import type { PublicContribution } from '@/lib/contributions/queries';
 import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
 import { ContributionText } from './ContributionText';
@@ -31,7 +32,6 @@ export async function ContributionList({
   baseQuery: Record<string, string>;
 }) {
   const t = await getTranslations('Contributions');
-  const format = await getFormatter();
   return (
     /* The report forms' strings, once for the page (rendered on the server: reading pages carry no client runtime). */
     <ClientMessages namespaces={['Report', 'FormErrors']}>
@@ -48,7 +48,7 @@ export async function ContributionList({
                     <bdi data-testid="pseudonym">{c.pseudonym}</bdi>
                   </h3>
                   <time dateTime={c.createdAt.toISOString()} className="text-sm text-muted">
-                    {format.dateTime(c.createdAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })}
+                    {formatDate(c.createdAt, locale, 'dayTime')}
                   </time>
                   <span className="rounded bg-paper px-2 py-0.5 text-xs font-semibold text-brand-dark" data-testid="language-badge">
                     <span className="sr-only">{t('languageLabel')} </span>

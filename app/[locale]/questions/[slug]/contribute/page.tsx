@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/ClientMessages';
+import { formatDate } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { getQuestion } from '@/lib/catalogue/queries';
 import { calendar, currentPhase } from '@/lib/consultation/guard';
@@ -27,9 +28,8 @@ export default async function ContributePage({ params }: Props) {
   const q = await getQuestion(slug, locale);
   if (!q) notFound();
   const phase = currentPhase();
-  const format = await getFormatter();
   // The last day of the consultation, in Paris (it closes at midnight that night).
-  const lastDay = format.dateTime(new Date(calendar().closesAt.getTime() - 1), { dateStyle: 'long', timeZone: 'Europe/Paris' });
+  const lastDay = formatDate(new Date(calendar().closesAt.getTime() - 1), locale, 'day');
   return (
     <article className="max-w-4xl">
       <p className="text-sm">
