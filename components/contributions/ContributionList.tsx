@@ -4,6 +4,7 @@ import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
 import { ContributionText } from './ContributionText';
 import { FormMessages } from '@/components/i18n/FormMessages';
 import { ReportForm } from './ReportForm';
+import { TranslationOffer } from '@/components/translations/TranslationOffer';
 
 function languageName(code: string): string {
   return isLocale(code) ? endonyms[code] : code;
@@ -20,6 +21,7 @@ export async function ContributionList({
   locale,
   originalId,
   baseQuery,
+  translationQuery,
 }: {
   items: PublicContribution[];
   locale: Locale;
@@ -27,6 +29,8 @@ export async function ContributionList({
   originalId?: string | null;
   /** The current query (filter, cursor) to keep in "show original" links. */
   baseQuery: Record<string, string>;
+  /** The state of a translation request (?tr=<id>&trs=…), for TranslationOffer. */
+  translationQuery?: Record<string, string>;
 }) {
   const t = await getTranslations('Contributions');
   const format = await getFormatter();
@@ -76,6 +80,7 @@ export async function ContributionList({
                         </a>
                       </p>
                     ) : null}
+                    <TranslationOffer contributionId={c.id} language={c.language} locale={locale} hasTranslation={!!c.translation} query={{ ...baseQuery, ...translationQuery }} />
                     <ContributionText body={c.body} language={c.language} />
                   </div>
                 )}

@@ -7,6 +7,7 @@ import { db } from '../db';
 import { env } from '../env';
 import { now } from '../clock';
 import { siteUrl } from '../seo/metadata';
+import type { CsvSeparator } from '../csv/csv';
 import { LICENCE, csvHeader, csvRecord, jsonOpening, jsonRecord, JSON_CLOSING, LICENCE_URL, type OpenDataRow } from './format';
 
 interface DbRow {
@@ -86,10 +87,10 @@ function streamOf(chunks: () => AsyncGenerator<string>): ReadableStream<Uint8Arr
   );
 }
 
-export function contributionsCsvStream(batchSize = BATCH): ReadableStream<Uint8Array> {
+export function contributionsCsvStream(batchSize = BATCH, sep: CsvSeparator = ','): ReadableStream<Uint8Array> {
   return streamOf(async function* () {
-    yield csvHeader();
-    for await (const batch of publishedBatches(batchSize)) yield batch.map(csvRecord).join('');
+    yield csvHeader(sep);
+    for await (const batch of publishedBatches(batchSize)) yield batch.map((r) => csvRecord(r, sep)).join('');
   });
 }
 

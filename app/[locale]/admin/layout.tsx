@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { getCurrentModerator } from '@/lib/auth/guards';
 import { AdminNav } from '@/components/admin/AdminNav';
+import { QueueSkipLink } from '@/components/admin/QueueSkipLink';
 
 // The back office is per request and per person: never prerendered, never cached (Next sends
 // Cache-Control: private, no-cache, no-store for dynamic pages; the page cache skips /admin).
@@ -24,10 +25,11 @@ const CLIENT_NAMESPACES = ['SignIn', 'AdminReview', 'AdminTranslations', 'AdminM
 export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [moderator, messages] = await Promise.all([getCurrentModerator(), getMessages()]);
+  const [moderator, messages, tw] = await Promise.all([getCurrentModerator(), getMessages(), getTranslations('AdminWork')]);
   const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((n) => [n, messages[n]]));
   return (
     <div data-admin="">
+      {moderator ? <QueueSkipLink label={tw('skipToQueue')} /> : null}
       {moderator ? <AdminNav moderator={moderator} /> : null}
       <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
     </div>
