@@ -5,7 +5,7 @@
  * beside them; ?sep=semicolon gives the variant spreadsheets in fr/de/ru settings expect. The
  * file is named after its period.
  */
-import { getTranslations } from 'next-intl/server';
+import { createTranslator } from 'next-intl';
 import { moderatorForRoute } from '@/lib/auth/guards';
 import { csvDisposition, csvFilename, csvRow, csvSeparator } from '@/lib/csv/csv';
 import { defaultLocale, isLocale } from '@/lib/i18n/config';
@@ -27,8 +27,12 @@ export async function GET(request: Request) {
   const sep = csvSeparator(url.searchParams.get('sep'));
   const localeParam = url.searchParams.get('locale');
   const locale = isLocale(localeParam) ? localeParam : defaultLocale;
-  const [note, moderators] = await Promise.all([getTranslations({ locale, namespace: 'AuditNote' }), getTranslations({ locale, namespace: 'AdminModerators' })]);
-  const translators = { note, moderators, language: (code: string) => languageName(locale, code) };
+  const messages = (await import(`../../../../messages/${locale}.json`)).default;
+  const translators = {
+    note: createTranslator({ locale, messages, namespace: 'AuditNote' }) as (key: string, values?: Record<string, string | number>) => string,
+    moderators: createTranslator({ locale, messages, namespace: 'AdminModerators' }) as (key: string, values?: Record<string, string | number>) => string,
+    language: (code: string) => languageName(locale, code),
+  };
   const rows = iterateAudit({ viewer: moderator, filters });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
