@@ -10,8 +10,11 @@ import type { Actor } from '../auth/permissions';
 import { assertCan, ModerationForbidden } from './guard';
 import { noteParamsOf, type AuditNoteFields } from './audit-notes';
 import { getTracks } from '../catalogue/queries';
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { isUuid } from '../uuid';
 import { dayRange } from './dates';
-import { DECISION_ACTIONS, decisionsFor } from './permissions';
+import { DECISION_ACTIONS, decisionsFor, publishesNewText } from './permissions';
+import { currentPhase } from '../consultation/guard';
 import type { Decision, QueueFilters, Reason, Status } from './schemas';
 
 export { ModerationForbidden };
@@ -76,18 +79,6 @@ function queueWhere(f: QueueFilters, without?: Facet): Prisma.ContributionWhereI
   const range = dayRange(f.from, f.to);
   if (range) and.push({ createdAt: range });
   return { AND: and };
-}
-
-export function encodeCursor(c: { createdAt: Date; id: string }): string {
-  return `${c.createdAt.toISOString()}_${c.id}`;
-}
-
-export function decodeCursor(s: string | undefined): { createdAt: Date; id: string } | null {
-  if (!s) return null;
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([0-9a-f-]{36})$/i.exec(s);
-  if (!m) return null;
-  const createdAt = new Date(m[1]);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: m[2] };
 }
 
 function afterCursor(sort: 'oldest' | 'newest', c: { createdAt: Date; id: string }): Prisma.ContributionWhereInput {
@@ -239,11 +230,9 @@ export interface ReviewItem {
   translations: { locale: string; body: string; kind: 'MACHINE' | 'REVIEWED'; stale: boolean; provider: string | null; translator: string | null; updatedAt: Date }[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getReviewItem(opts: { viewer: Actor | null; id: string; locale: string }): Promise<ReviewItem | null> {
   assertCan(opts.viewer, 'queue.read');
-  if (!UUID.test(opts.id)) return null;
+  if (!isUuid(opts.id)) return null;
   const [c, catalogue] = await Promise.all([
     db.contribution.findUnique({
       where: { id: opts.id },
@@ -259,6 +248,7 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
         createdAt: true,
         editedAt: true,
         decidedAt: true,
+        publishedAt: true,
         questionId: true,
         reports: {
           orderBy: [{ handledAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
@@ -280,6 +270,7 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
   if (!c) return null;
   const q = catalogue.byQuestionId.get(c.questionId);
   const openReports = c.reports.filter((r) => !r.handledAt).length;
+  const closed = currentPhase() === 'closed';
   const reviewed = c.events.some((e) => e.actor !== null && (DECISION_ACTIONS as readonly string[]).includes(e.action));
   return {
     id: c.id,
@@ -294,7 +285,7 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
     editedAt: c.editedAt,
     decidedAt: c.decidedAt,
     question: { slug: q?.slug ?? '', title: q?.title ?? '', themeLabel: q?.themeLabel ?? '', trackTitle: q?.trackTitle ?? '' },
-    decisions: decisionsFor(c.status, openReports, reviewed),
+    decisions: decisionsFor(c.status, openReports, reviewed).filter((d) => !(closed && publishesNewText(d, c))),
     reports: c.reports.map((r) => ({ id: r.id, reason: r.reason, text: r.text, createdAt: r.createdAt, handledAt: r.handledAt, handledBy: r.handledBy?.name ?? null })),
     history: c.events.map((e) => ({
       id: e.id.toString(),

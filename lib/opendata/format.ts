@@ -4,9 +4,6 @@
  */
 import { csvCell, csvRow, type CsvSeparator } from '../csv/csv';
 
-export const LICENCE = 'CC-BY-4.0';
-export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
-
 export interface OpenDataRow {
   id: string;
   question_slug: string;
@@ -19,7 +16,10 @@ export interface OpenDataRow {
   pseudonym: string;
   text: string;
   url: string;
+  /** the licence chosen by the operator (CONTRIBUTIONS_LICENCE, SPDX identifier) */
   licence: string;
+  /** "true" for the fictional contributions of the embedded demonstration set, else "false" */
+  demo: 'true' | 'false';
 }
 
 export const COLUMNS: (keyof OpenDataRow)[] = [
@@ -35,6 +35,7 @@ export const COLUMNS: (keyof OpenDataRow)[] = [
   'text',
   'url',
   'licence',
+  'demo',
 ];
 
 /** One CSV field (lib/csv: RFC 4180, formula-injection guard). */
