@@ -46,6 +46,8 @@ export const envSchema = z.object({
   TRANSLATION_PROVIDER: z.enum(['none', 'libretranslate', 'deepl']).default('none'),
   TRANSLATION_API_URL: z.url().optional(),
   TRANSLATION_API_KEY: z.string().optional(),
+  /** 1: translate every published contribution into the nine other languages at once (costly); 0: on request. */
+  TRANSLATION_ON_PUBLISH: boolish.default(false),
   PAGE_CACHE: boolish.default(true),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(3),
   SEED_DEMO: boolish.optional(),

@@ -50,6 +50,10 @@ export function DecisionPanel(props: { id: string; version: number; status: Stat
         : t(`errors.${state.error}`)
     : null;
   const reasonDecision: Decision | null = has('reject') ? 'reject' : has('hide') ? 'hide' : null;
+  // React resets a form after its action: what was chosen comes back from the state (a new key
+  // re-mounts the fields with it), with or without JavaScript.
+  const values = state.values ?? {};
+  const formKey = state.values ? JSON.stringify(state.values) : 'blank';
 
   return (
     <section aria-labelledby="decide-heading" className="mt-8 rounded-lg border-2 border-brand p-4">
@@ -77,14 +81,14 @@ export function DecisionPanel(props: { id: string; version: number; status: Stat
       </div>
 
       {reasonDecision ? (
-        <form action={action} className="mt-6 space-y-3" aria-describedby="decision-error">
+        <form key={formKey} action={action} className="mt-6 space-y-3" aria-describedby="decision-error">
           {hidden(reasonDecision)}
           <fieldset aria-describedby={state.fieldErrors?.reason ? 'reason-error' : undefined}>
             <legend className="font-semibold">{reasonDecision === 'reject' ? t('rejectReason') : t('hideReason')}</legend>
             <div className="mt-2 grid gap-1 sm:grid-cols-2">
               {REASONS.map((r) => (
                 <label key={r} className="flex items-center gap-2">
-                  <input type="radio" name="reason" value={r} required />
+                  <input type="radio" name="reason" value={r} required defaultChecked={values.reason === r} />
                   {t(`reason.${r}`)}
                 </label>
               ))}
@@ -107,6 +111,7 @@ export function DecisionPanel(props: { id: string; version: number; status: Stat
               name="note"
               rows={2}
               maxLength={1000}
+              defaultValue={values.note ?? ''}
               aria-describedby={state.fieldErrors?.note ? 'note-hint note-error' : 'note-hint'}
               className="mt-1 w-full rounded border border-line px-3 py-2"
             />

@@ -5,6 +5,7 @@ import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
 import { ContributionText } from './ContributionText';
 import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { ReportForm } from './ReportForm';
+import { TranslationOffer } from '@/components/translations/TranslationOffer';
 import { DemoMarker } from '@/components/demo/DemoMarker';
 import { languageName as nameIn } from '@/lib/publications/language-name';
 
@@ -23,6 +24,7 @@ export async function ContributionList({
   locale,
   originalId,
   baseQuery,
+  translationQuery,
 }: {
   items: PublicContribution[];
   locale: Locale;
@@ -30,6 +32,8 @@ export async function ContributionList({
   originalId?: string | null;
   /** The current query (filter, cursor) to keep in "show original" links. */
   baseQuery: Record<string, string>;
+  /** The state of a translation request (?tr=<id>&trs=…), for TranslationOffer. */
+  translationQuery?: Record<string, string>;
 }) {
   const t = await getTranslations('Contributions');
   return (
@@ -78,6 +82,7 @@ export async function ContributionList({
                         </a>
                       </p>
                     ) : null}
+                    <TranslationOffer contributionId={c.id} language={c.language} locale={locale} hasTranslation={!!c.translation} query={{ ...baseQuery, ...translationQuery }} />
                     <ContributionText body={c.body} language={c.language} />
                   </div>
                 )}

@@ -214,7 +214,8 @@ export async function reportContribution(opts: ReportOptions): Promise<{ questio
             action: 'AUTO_HIDDEN',
             fromStatus: 'PUBLISHED',
             toStatus: 'HIDDEN',
-            note: `${after.reportCount} reports`,
+            noteCode: 'autoHidden',
+            noteParams: { count: after.reportCount },
             createdAt: opts.at,
           },
         });

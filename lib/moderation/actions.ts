@@ -31,7 +31,8 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
       const k = issue.path[0];
       if (k === 'reason' || k === 'note') fieldErrors[k] = issue.message === 'noteTooLong' ? 'noteTooLong' : issue.message.endsWith('Required') ? issue.message : `${k}Invalid`;
     }
-    return { error: 'invalid', fieldErrors };
+    const kept = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v.slice(0, 1000) : undefined);
+    return { error: 'invalid', fieldErrors, values: { reason: kept(formData.get('reason')), note: kept(formData.get('note')) } };
   }
   let result;
   try {

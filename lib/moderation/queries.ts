@@ -1,32 +1,23 @@
 import 'server-only';
 /**
  * Reading the moderation data: the queue (filters, facet counts, keyset pagination), one
- * contribution under review, the audit log. Every function takes the viewer and refuses
- * (ForbiddenError) when the viewer lacks the capability: pages call requireModerator first,
- * and a forgotten guard still shows nothing.
+ * contribution under review (the audit log: audit.ts). Every function takes the viewer and
+ * refuses (ModerationForbidden, guard.ts) when the viewer lacks the capability.
  */
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
-import { can, type Actor, type Capability } from '../auth/permissions';
+import type { Actor } from '../auth/permissions';
+import { assertCan, ModerationForbidden } from './guard';
+import { noteParamsOf, type AuditNoteFields } from './audit-notes';
 import { getTracks } from '../catalogue/queries';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
 import { isUuid } from '../uuid';
 import { dayRange } from './dates';
 import { DECISION_ACTIONS, decisionsFor, publishesNewText } from './permissions';
 import { currentPhase } from '../consultation/guard';
-import type { AuditFilters, Decision, QueueFilters, Reason, Status } from './schemas';
+import type { Decision, QueueFilters, Reason, Status } from './schemas';
 
-export class ModerationForbidden extends Error {
-  readonly status = 403;
-  constructor() {
-    super('forbidden');
-    this.name = 'ModerationForbidden';
-  }
-}
-
-function assertCan(viewer: Actor | null | undefined, capability: Capability) {
-  if (!can(viewer, capability)) throw new ModerationForbidden();
-}
+export { ModerationForbidden };
 
 // ─── Catalogue labels (localized) ───────────────────────────────────────────
 
@@ -61,9 +52,18 @@ const decidedByModerator: Prisma.ModerationEventListRelationFilter = {
   some: { actorId: { not: null }, action: { in: [...DECISION_ACTIONS] } },
 };
 
+/** The default view: pending, plus published ones no moderator looked at in post-moderation. */
+function toReview(mode: QueueFilters['mode']): Prisma.ContributionWhereInput {
+  return mode === 'post' ? { OR: [{ status: 'PENDING' }, { status: 'PUBLISHED', NOT: { events: decidedByModerator } }] } : { status: 'PENDING' };
+}
+
 function queueWhere(f: QueueFilters, without?: Facet): Prisma.ContributionWhereInput {
   const and: Prisma.ContributionWhereInput[] = [];
-  if (without !== 'status' && f.status !== 'ALL') and.push({ status: f.status });
+  if (without !== 'status') {
+    if (f.status === 'TODO') and.push(toReview(f.mode));
+    else if (f.status !== 'ALL') and.push({ status: f.status });
+  }
+  if (f.q) and.push({ OR: [{ pseudonym: { contains: f.q, mode: 'insensitive' } }, { body: { contains: f.q, mode: 'insensitive' } }] });
   if (without !== 'language' && f.language) and.push({ language: f.language });
   if (without !== 'question') {
     if (f.question) and.push({ question: { slug: f.question } });
@@ -128,7 +128,7 @@ export async function getQueue(opts: { viewer: Actor | null; filters: QueueFilte
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 100);
   const cursor = decodeCursor(f.after);
   const where = queueWhere(f);
-  const [rows, catalogue, byStatus, byLanguage, byQuestion, reportedYes, reportedAll, total, reviewedYes, reviewedAll] = await Promise.all([
+  const [rows, catalogue, byStatus, byLanguage, byQuestion, reportedYes, reportedAll, total, reviewedYes, reviewedAll, todo] = await Promise.all([
     db.contribution.findMany({
       where: cursor ? { AND: [where, afterCursor(f.sort, cursor)] } : where,
       orderBy: orderOf(f.sort),
@@ -153,6 +153,7 @@ export async function getQueue(opts: { viewer: Actor | null; filters: QueueFilte
     db.contribution.count({ where }),
     db.contribution.count({ where: { AND: [queueWhere(f, 'reviewed'), { events: decidedByModerator }] } }),
     db.contribution.count({ where: queueWhere(f, 'reviewed') }),
+    db.contribution.count({ where: queueWhere({ ...f, status: 'TODO' }) }),
   ]);
   const items = rows.slice(0, pageSize).map((r): QueueItem => {
     const q = catalogue.byQuestionId.get(r.questionId);
@@ -169,7 +170,7 @@ export async function getQueue(opts: { viewer: Actor | null; filters: QueueFilte
   });
   const last = rows.length > pageSize ? rows[pageSize - 1] : null;
   const counts: QueueCounts = {
-    status: Object.fromEntries(byStatus.map((r) => [r.status, r._count._all])),
+    status: { ...Object.fromEntries(byStatus.map((r) => [r.status, r._count._all])), TODO: todo },
     language: Object.fromEntries(byLanguage.map((r) => [r.language, r._count._all])),
     question: {},
     theme: {},
@@ -223,8 +224,10 @@ export interface ReviewItem {
   question: { slug: string; title: string; themeLabel: string; trackTitle: string };
   decisions: Decision[];
   reports: { id: string; reason: string; text: string | null; createdAt: Date; handledAt: Date | null; handledBy: string | null }[];
-  history: { id: string; action: string; fromStatus: string | null; toStatus: string | null; reason: string | null; note: string | null; actor: string | null; createdAt: Date }[];
-  translations: { locale: string; kind: 'MACHINE' | 'REVIEWED'; stale: boolean; provider: string | null; translator: string | null; updatedAt: Date }[];
+  history: ({ id: string; action: string; fromStatus: string | null; toStatus: string | null; reason: string | null; actor: string | null; createdAt: Date } & AuditNoteFields)[];
+  /** Earlier versions of the text, oldest first (kept when the author edits). */
+  revisions: { version: number; pseudonym: string; body: string; language: string; writtenAt: Date }[];
+  translations: { locale: string; body: string; kind: 'MACHINE' | 'REVIEWED'; stale: boolean; provider: string | null; translator: string | null; updatedAt: Date }[];
 }
 
 export async function getReviewItem(opts: { viewer: Actor | null; id: string; locale: string }): Promise<ReviewItem | null> {
@@ -253,11 +256,12 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
         },
         events: {
           orderBy: { id: 'asc' },
-          select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, createdAt: true, actor: { select: { name: true } } },
+          select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, noteCode: true, noteParams: true, createdAt: true, actor: { select: { name: true } } },
         },
+        revisions: { orderBy: { id: 'asc' }, select: { version: true, pseudonym: true, body: true, language: true, writtenAt: true } },
         translations: {
           orderBy: { locale: 'asc' },
-          select: { locale: true, kind: true, stale: true, provider: true, updatedAt: true, translator: { select: { name: true } } },
+          select: { locale: true, body: true, kind: true, stale: true, provider: true, updatedAt: true, translator: { select: { name: true } } },
         },
       },
     }),
@@ -290,105 +294,14 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
       toStatus: e.toStatus,
       reason: e.reason,
       note: e.note,
+      noteCode: e.noteCode,
+      noteParams: noteParamsOf(e.noteParams),
       actor: e.actor?.name ?? null,
       createdAt: e.createdAt,
     })),
-    translations: c.translations.map((t) => ({ locale: t.locale, kind: t.kind, stale: t.stale, provider: t.provider, translator: t.translator?.name ?? null, updatedAt: t.updatedAt })),
+    revisions: c.revisions,
+    translations: c.translations.map((t) => ({ locale: t.locale, body: t.body, kind: t.kind, stale: t.stale, provider: t.provider, translator: t.translator?.name ?? null, updatedAt: t.updatedAt })),
   };
 }
 
-// ─── The audit log (admins) ─────────────────────────────────────────────────
-
-export interface AuditRow {
-  id: string;
-  createdAt: Date;
-  action: string;
-  actorId: string | null;
-  actor: string | null;
-  actorEmail: string | null;
-  contributionId: string | null;
-  targetId: string | null;
-  target: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  reason: string | null;
-  note: string | null;
-}
-
-function auditWhere(f: AuditFilters): Prisma.ModerationEventWhereInput {
-  const and: Prisma.ModerationEventWhereInput[] = [];
-  if (f.actor === 'system') and.push({ actorId: null });
-  else if (f.actor) and.push({ actorId: f.actor });
-  if (f.action) and.push({ action: f.action });
-  if (f.contribution) and.push({ contributionId: f.contribution });
-  const range = dayRange(f.from, f.to);
-  if (range) and.push({ createdAt: range });
-  return { AND: and };
-}
-
-async function auditBatch(f: AuditFilters, before: bigint | null, take: number): Promise<AuditRow[]> {
-  const rows = await db.moderationEvent.findMany({
-    where: before !== null ? { AND: [auditWhere(f), { id: { lt: before } }] } : auditWhere(f),
-    orderBy: { id: 'desc' },
-    take,
-    select: {
-      id: true,
-      createdAt: true,
-      action: true,
-      actorId: true,
-      contributionId: true,
-      targetId: true,
-      fromStatus: true,
-      toStatus: true,
-      reason: true,
-      note: true,
-      actor: { select: { name: true, email: true } },
-    },
-  });
-  const targetIds = [...new Set(rows.map((r) => r.targetId).filter((x): x is string => !!x))];
-  const targets = targetIds.length
-    ? new Map((await db.moderator.findMany({ where: { id: { in: targetIds } }, select: { id: true, name: true } })).map((m) => [m.id, m.name]))
-    : new Map<string, string>();
-  return rows.map((r) => ({
-    id: r.id.toString(),
-    createdAt: r.createdAt,
-    action: r.action,
-    actorId: r.actorId,
-    actor: r.actor?.name ?? null,
-    actorEmail: r.actor?.email ?? null,
-    contributionId: r.contributionId,
-    targetId: r.targetId,
-    target: r.targetId ? (targets.get(r.targetId) ?? null) : null,
-    fromStatus: r.fromStatus,
-    toStatus: r.toStatus,
-    reason: r.reason,
-    note: r.note,
-  }));
-}
-
-export async function listAudit(opts: { viewer: Actor | null; filters: AuditFilters; pageSize?: number }): Promise<{ rows: AuditRow[]; nextBefore: string | null }> {
-  assertCan(opts.viewer, 'audit.read');
-  const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
-  const rows = await auditBatch(opts.filters, opts.filters.before ? BigInt(opts.filters.before) : null, pageSize + 1);
-  const page = rows.slice(0, pageSize);
-  return { rows: page, nextBefore: rows.length > pageSize ? page[page.length - 1].id : null };
-}
-
-/** Every matching audit row, newest first, in batches (the CSV export streams these). */
-export async function* iterateAudit(opts: { viewer: Actor | null; filters: AuditFilters; batchSize?: number }): AsyncGenerator<AuditRow> {
-  assertCan(opts.viewer, 'audit.export');
-  const size = opts.batchSize ?? 500;
-  let before: bigint | null = opts.filters.before ? BigInt(opts.filters.before) : null;
-  for (;;) {
-    const rows = await auditBatch(opts.filters, before, size);
-    for (const r of rows) yield r;
-    if (rows.length < size) return;
-    before = BigInt(rows[rows.length - 1].id);
-  }
-}
-
-/** Moderators for the audit filter (names only). */
-export async function listActors(opts: { viewer: Actor | null }): Promise<{ id: string; name: string }[]> {
-  assertCan(opts.viewer, 'audit.read');
-  return db.moderator.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
-}
+export { iterateAudit, listActors, listAudit, type AuditRow } from './audit';

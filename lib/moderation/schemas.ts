@@ -45,9 +45,18 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(
 const slug = z.string().regex(/^[a-z0-9-]{1,100}$/);
 const uuid = z.string().regex(UUID);
 
+/**
+ * TODO ("to review", the default view): PENDING contributions, plus, in post-moderation, the
+ * published ones no moderator has looked at yet. Never hides pending items.
+ */
+export const QUEUE_STATUSES = ['TODO', ...STATUSES, 'ALL'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
 /** Queue filters from the URL's search params; anything invalid is ignored, never an error. */
 export const queueFiltersSchema = z.object({
-  status: z.preprocess(one, z.enum([...STATUSES, 'ALL']).catch('PENDING')).default('PENDING'),
+  status: z.preprocess(one, z.enum(QUEUE_STATUSES).catch('TODO')).default('TODO'),
+  /** Search in pseudonyms and texts (any language, case-insensitive). */
+  q: optionalParam(z.string().trim().min(1).max(200)),
   track: optionalParam(slug),
   theme: optionalParam(slug),
   question: optionalParam(slug),
@@ -60,25 +69,22 @@ export const queueFiltersSchema = z.object({
   sort: z.preprocess(one, z.enum(['oldest', 'newest']).catch('oldest')).default('oldest'),
   after: optionalParam(z.string().max(100)),
 });
-export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+export type QueueFilters = z.infer<typeof queueFiltersSchema> & {
+  /** The moderation mode (not from the URL): what TODO means. */
+  mode?: 'pre' | 'post';
+};
 
-/**
- * The queue's filters. Without an explicit status, the default depends on the moderation mode:
- * pre-moderation reviews PENDING contributions; post-moderation reviews PUBLISHED ones that no
- * moderator has looked at yet.
- */
+/** The queue's filters; the mode says what the default view (TODO) holds. */
 export function parseQueueFilters(params: Record<string, string | string[] | undefined>, mode: 'pre' | 'post' = 'pre'): QueueFilters {
-  const f = queueFiltersSchema.parse(params);
-  const explicit = typeof params.status === 'string' ? params.status !== '' : Array.isArray(params.status) && params.status.length > 0;
-  if (!explicit && mode === 'post') return { ...f, status: 'PUBLISHED', reviewed: f.reviewed ?? 'no' };
-  return f;
+  return { ...queueFiltersSchema.parse(params), mode };
 }
 
 /** The filters as URL search params (without the cursor), to carry them from page to page. */
 export function queueFiltersToParams(f: Partial<QueueFilters>, extra: Record<string, string | undefined> = {}): URLSearchParams {
   const p = new URLSearchParams();
   const entries: [string, string | undefined][] = [
-    ['status', f.status],
+    ['status', f.status && f.status !== 'TODO' ? f.status : undefined],
+    ['q', f.q],
     ['track', f.track],
     ['theme', f.theme],
     ['question', f.question],
@@ -122,6 +128,8 @@ export interface DecisionState {
   /** When the contribution changed meanwhile: its status now. */
   currentStatus?: Status;
   fieldErrors?: Partial<Record<'reason' | 'note', string>>;
+  /** What the moderator had chosen and typed, given back after a validation error. */
+  values?: { reason?: string; note?: string };
 }
 
 /** Audit log filters (admin only). */

@@ -41,7 +41,8 @@ export async function createAccount(
           actorId: opts.actorId,
           targetId: m.id,
           action: 'MODERATOR_CREATED',
-          note: `role=${input.role} organisation=${input.organisation}${input.languages.length ? ` languages=${input.languages.join(' ')}` : ''}`,
+          noteCode: 'moderatorCreated',
+          noteParams: { role: input.role, organisation: input.organisation, languages: input.languages },
           ...(opts.at ? { createdAt: opts.at } : {}),
         },
       });

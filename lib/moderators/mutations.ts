@@ -32,10 +32,15 @@ export async function updateModerator(opts: { actor: Actor; input: UpdateModerat
     const verdict = canChangeAccount(opts.actor, target, change, activeAdmins);
     if (!verdict.ok) throw new ModeratorChangeError(verdict.reason);
     const changed: string[] = [];
-    if (change.role && change.role !== target.role) changed.push(`role: ${target.role} → ${change.role}`);
-    if (change.organisation && change.organisation !== target.organisation) changed.push(`organisation: ${target.organisation} → ${change.organisation}`);
-    if (change.languages && change.languages.join(' ') !== target.languages.join(' ')) changed.push(`languages: ${target.languages.join(' ') || '—'} → ${change.languages.join(' ') || '—'}`);
-    if (change.disabled !== undefined && change.disabled !== target.disabled) changed.push(change.disabled ? 'disabled' : 'enabled');
+    // The audit note: codes and values, rendered in each reader's language (lib/moderation/audit-notes.ts).
+    const params: Record<string, string | string[] | boolean> = {};
+    if (change.role && change.role !== target.role) changed.push(`role: ${target.role} → ${(params.role = change.role)}`);
+    if (change.organisation && change.organisation !== target.organisation) changed.push(`organisation: ${target.organisation} → ${(params.organisation = change.organisation)}`);
+    if (change.languages && change.languages.join(' ') !== target.languages.join(' ')) {
+      changed.push(`languages: ${target.languages.join(' ') || '—'} → ${change.languages.join(' ') || '—'}`);
+      params.languages = change.languages;
+    }
+    if (change.disabled !== undefined && change.disabled !== target.disabled) changed.push((params.disabled = change.disabled) ? 'disabled' : 'enabled');
     if (!changed.length) return { changed };
     await tx.moderator.update({
       where: { id },
@@ -46,7 +51,7 @@ export async function updateModerator(opts: { actor: Actor; input: UpdateModerat
         ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
       },
     });
-    await tx.moderationEvent.create({ data: { actorId: opts.actor.id, targetId: id, action: 'MODERATOR_UPDATED', note: changed.join('; '), createdAt: now() } });
+    await tx.moderationEvent.create({ data: { actorId: opts.actor.id, targetId: id, action: 'MODERATOR_UPDATED', noteCode: 'moderatorUpdated', noteParams: params, createdAt: now() } });
     return { changed };
   });
 }
@@ -75,7 +80,7 @@ export async function resetModeratorPassword(opts: { actor: Actor; input: ResetP
     await tx.moderator.update({ where: { id: target.id }, data: { passwordHash } });
     await clearAccountLockout(tx, target.email);
     await tx.moderationEvent.create({
-      data: { actorId: opts.actor.id, targetId: target.id, action: 'MODERATOR_UPDATED', note: `password reset (${generated ? 'generated' : 'typed by an administrator'})`, createdAt: now() },
+      data: { actorId: opts.actor.id, targetId: target.id, action: 'MODERATOR_UPDATED', noteCode: 'passwordReset', noteParams: { generated }, createdAt: now() },
     });
     return { email: target.email, password, generated };
   });

@@ -2,6 +2,7 @@
  * Open data formats: CSV (RFC 4180, UTF-8 with BOM for spreadsheets) and JSON, written row by
  * row so that a stream never holds more than one batch. Pure functions, unit-tested.
  */
+import { csvCell, csvRow, type CsvSeparator } from '../csv/csv';
 
 export interface OpenDataRow {
   id: string;
@@ -37,29 +38,22 @@ export const COLUMNS: (keyof OpenDataRow)[] = [
   'demo',
 ];
 
-/**
- * One CSV field. Quotes when needed (comma, quote, CR/LF); doubles quotes. A field that a
- * spreadsheet would take for a formula (starting with = + - @, tab or CR) gets a leading
- * apostrophe (OWASP "CSV injection"), so opening the file never runs anything.
- */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  if (/[",\r\n]/.test(s) || s !== s.trim()) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
+/** One CSV field (lib/csv: RFC 4180, formula-injection guard). */
+export const csvField = (value: string | number | null | undefined, sep: CsvSeparator = ',') => csvCell(value, sep);
+
+export function csvHeader(sep: CsvSeparator = ','): string {
+  return '\ufeff' + csvRow(COLUMNS, sep);
 }
 
-export function csvRow(values: (string | number | null | undefined)[]): string {
-  return values.map(csvField).join(',') + '\r\n';
+export function csvRecord(r: OpenDataRow, sep: CsvSeparator = ','): string {
+  return csvRow(COLUMNS.map((c) => r[c]), sep);
 }
 
-export function csvHeader(): string {
-  return '\ufeff' + csvRow(COLUMNS);
-}
-
-export function csvRecord(r: OpenDataRow): string {
-  return csvRow(COLUMNS.map((c) => r[c]));
+/** The days the file covers, in Paris: the opening of the consultation to its last day (or today while it is open). */
+export function openDataPeriod(opensAt: Date, closesAt: Date, at: Date): { from: string; to: string } {
+  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const last = new Date(Math.min(closesAt.getTime() - 1, at.getTime()));
+  return { from: day(opensAt), to: day(last) };
 }
 
 /** JSON: an object with metadata and a "contributions" array, written piece by piece. */

@@ -8,6 +8,7 @@ import { env } from '../env';
 import { now } from '../clock';
 import { siteUrl } from '../seo/metadata';
 import { publishedSql } from '../contributions/queries';
+import type { CsvSeparator } from '../csv/csv';
 import { operatorConfig } from '../operator/config';
 import { csvHeader, csvRecord, jsonOpening, jsonRecord, JSON_CLOSING, type OpenDataRow } from './format';
 
@@ -91,10 +92,10 @@ function streamOf(chunks: () => AsyncGenerator<string>): ReadableStream<Uint8Arr
   );
 }
 
-export function contributionsCsvStream(batchSize = BATCH): ReadableStream<Uint8Array> {
+export function contributionsCsvStream(batchSize = BATCH, sep: CsvSeparator = ','): ReadableStream<Uint8Array> {
   return streamOf(async function* () {
-    yield csvHeader();
-    for await (const batch of publishedBatches(batchSize)) yield batch.map(csvRecord).join('');
+    yield csvHeader(sep);
+    for await (const batch of publishedBatches(batchSize)) yield batch.map((r) => csvRecord(r, sep)).join('');
   });
 }
 

@@ -20,6 +20,8 @@ export const RULES = {
   edits: { limit: 30, windowMs: 10 * 60_000 },
   /** Reports of contributions. */
   reports: { limit: 20, windowMs: 10 * 60_000 },
+  /** Machine translations asked for by readers (each may cost a call to the provider). */
+  translations: { limit: 20, windowMs: 10 * 60_000 },
 } as const;
 export type Bucket = keyof typeof RULES;
 

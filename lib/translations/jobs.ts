@@ -1,9 +1,11 @@
 /**
  * Machine translation as background jobs kept in PostgreSQL (the "Job" table), worked by the
- * server process (scripts/start.ts starts the worker once the server listens), never inside a
- * visitor's request:
- *  - publishing (or restoring) a contribution enqueues one job per missing target locale, in the
- *    decision's transaction; with TRANSLATION_PROVIDER=none nothing is enqueued;
+ * server process (scripts/start.ts starts the worker once the server listens):
+ *  - by default a reader or a moderator asks for one contribution in one language
+ *    (on-demand.ts: one job, which the request runs itself for at most a bounded wait);
+ *  - with TRANSLATION_ON_PUBLISH=1, publishing (or restoring) a contribution enqueues one job per
+ *    missing target locale, in the decision's transaction, and a sweep catches up; with
+ *    TRANSLATION_PROVIDER=none nothing is enqueued;
  *  - workers claim due jobs with SELECT … FOR UPDATE SKIP LOCKED (several instances can run);
  *  - a failure is retried with exponential backoff up to maxAttempts, then the job is FAILED;
  *    the contribution stays published in its original language whatever happens;
@@ -13,6 +15,7 @@
  */
 import type { Db } from '../db';
 import { db as defaultDb } from '../db';
+import { env } from '../env';
 import { locales } from '../i18n/config';
 import { configuredProvider, TranslationError, type TranslationProvider } from './provider';
 
@@ -39,6 +42,13 @@ type DbLike = Pick<Db, 'contribution' | 'job' | '$queryRaw' | '$executeRaw'>;
 export interface TranslateJobPayload {
   contributionId: string;
   locale: string;
+  /** Asked by a moderator: the contribution may not be published (yet). */
+  anyStatus?: boolean;
+}
+
+/** Whether publishing queues translations into every language (TRANSLATION_ON_PUBLISH=1). */
+export function translateOnPublish(): boolean {
+  return configuredProvider() !== null && env().TRANSLATION_ON_PUBLISH;
 }
 
 /** The locales a contribution still needs a machine translation for. */
@@ -60,7 +70,7 @@ export async function enqueueTranslationJobs(
   contributionId: string,
   opts: { enabled?: boolean } = {},
 ): Promise<number> {
-  const enabled = opts.enabled ?? configuredProvider() !== null;
+  const enabled = opts.enabled ?? translateOnPublish();
   if (!enabled) return 0;
   const c = await tx.contribution.findUnique({
     where: { id: contributionId },
@@ -113,7 +123,7 @@ export async function purgeFinishedJobs(opts: { olderThanDays?: number; client?:
     DELETE FROM "Job" WHERE kind = ${TRANSLATE_JOB} AND status IN ('DONE', 'FAILED') AND "updatedAt" < now() - ${age}::interval`;
 }
 
-interface ClaimedJob {
+export interface ClaimedJob {
   id: bigint;
   payload: TranslateJobPayload;
   attempts: number;
@@ -153,7 +163,7 @@ export async function runJob(job: ClaimedJob, provider: TranslationProvider, pol
       select: { body: true, language: true, status: true, version: true, question: { select: { slug: true } }, translations: { where: { locale }, select: { kind: true, stale: true } } },
     });
     const existing = c?.translations[0];
-    if (!c || c.status !== 'PUBLISHED' || c.language === locale || existing?.kind === 'REVIEWED' || (existing && !existing.stale)) {
+    if (!c || (c.status !== 'PUBLISHED' && !job.payload?.anyStatus) || c.language === locale || existing?.kind === 'REVIEWED' || (existing && !existing.stale)) {
       await finish('DONE', null);
       return { outcome: 'skipped' };
     }
@@ -235,6 +245,8 @@ export function startTranslationWorker(
     intervalMs?: number;
     /** How often to look for published contributions missing translations (default 1 min). */
     sweepIntervalMs?: number;
+    /** Queue the missing translations of published contributions (default: TRANSLATION_ON_PUBLISH). */
+    sweep?: boolean;
     policy?: JobPolicy;
     log?: (m: string) => void;
     register?: (stop: () => Promise<void>) => void;
@@ -262,8 +274,9 @@ export function startTranslationWorker(
     let again = false;
     try {
       if (Date.now() - lastSweep >= sweepEvery) {
+        // Translations on request only (the default): no sweep, only the jobs people asked for.
         lastSweep = Date.now();
-        const queued = await enqueueMissingTranslations();
+        const queued = (opts.sweep ?? translateOnPublish()) ? await enqueueMissingTranslations() : 0;
         if (queued) log(`translation jobs queued for published contributions: ${queued}`);
         await purgeFinishedJobs();
       }

@@ -39,7 +39,8 @@ export async function saveReviewedTranslation(opts: { actor: Actor; input: Trans
         contributionId,
         actorId: opts.actor.id,
         action: 'TRANSLATION_SAVED',
-        note: `${locale}${c.translations[0] ? ` (${c.translations[0].kind === 'MACHINE' ? 'machine → reviewed' : 'reviewed, corrected'})` : ' (new)'}`,
+        noteCode: 'translationSaved',
+        noteParams: { locale, change: c.translations[0] ? (c.translations[0].kind === 'MACHINE' ? 'machineReviewed' : 'corrected') : 'new' },
         createdAt: at,
       },
     });

@@ -20,20 +20,13 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ARCHIVE, OPEN } from './servers';
+import { signIn } from './sign-in';
 
 const ADMIN = { email: 'admin@demo.jesuisinternet.test', password: 'demo-admin-2017', name: 'Camille (ANSSI, démo)' };
 const MODERATOR = { email: 'moderator@demo.jesuisinternet.test', password: 'demo-moderator-2017', name: 'Nadia (AMNECYS, démo)' };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 test.use({ baseURL: ARCHIVE.url });
-
-async function signIn(page: Page, who: { email: string; password: string }, locale = 'fr', base = ARCHIVE.url) {
-  await page.goto(`${base}/${locale}/admin/sign-in`);
-  await page.locator('#email').fill(who.email);
-  await page.locator('#password').fill(who.password);
-  await page.locator('#password').press('Enter');
-  await page.waitForURL(new RegExp(`/${locale}/admin(\\?|$)`));
-}
 
 const idFromUrl = (url: string) => UUID.exec(new URL(url).pathname)?.[0] ?? '';
 
@@ -317,7 +310,7 @@ test('accounts: an admin resets a password; the new one signs in, the old one no
 
   // The reset is in the audit log (never the password itself).
   await page.goto('/fr/admin/audit?action=MODERATOR_UPDATED');
-  await expect(page.locator('tbody tr').first()).toContainText('password reset (generated)');
+  await expect(page.locator('tbody tr').first()).toContainText('Mot de passe réinitialisé (généré)');
   await expect(page.locator('tbody')).not.toContainText(password);
 });
 

@@ -7,3 +7,5 @@ const pgBase = 54400 + (base - 3100) / 10;
 
 export const ARCHIVE = { port: base + 1, pgPort: pgBase + 1, dataDir: `.data-e2e-${base}/archive`, url: `http://127.0.0.1:${base + 1}` };
 export const OPEN = { port: base + 2, pgPort: pgBase + 2, dataDir: `.data-e2e-${base}/open`, url: `http://127.0.0.1:${base + 2}` };
+/** Started by translation.spec.ts itself (real time, a fake translation provider on loopback). */
+export const TRANSLATING = { port: base + 3, pgPort: pgBase + 3, dataDir: `.data-e2e-${base}/translating`, url: `http://127.0.0.1:${base + 3}` };

@@ -243,7 +243,7 @@ describe('the audit CSV export', () => {
     const r = await get();
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="jesuisinternet-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="jesuisinternet-audit-start-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(r.headers.get('cache-control')).toBe('private, no-store');
     const bytes = new Uint8Array(await r.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: spreadsheets read UTF-8
@@ -251,6 +251,10 @@ describe('the audit CSV export', () => {
     expect(text.startsWith('id,created_at,action,actor_id,actor_name,')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click""), then ""quotes""\nand a line"`);
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(2);
+    // The semicolon variant, named after its period.
+    const semi = await get('?sep=semicolon&from=2017-03-01&to=2017-03-31');
+    expect(semi.headers.get('content-disposition')).toBe('attachment; filename="jesuisinternet-audit-2017-03-01-2017-03-31-semicolon.csv"');
+    expect((await semi.text()).startsWith('\uFEFFid;created_at;action;actor_id;actor_name;')).toBe(true);
     const filtered = await (await get(`?action=PUBLISHED`)).text();
     expect(filtered.split('\r\n').filter(Boolean)).toHaveLength(1);
   });

@@ -191,7 +191,13 @@ describe('reviewed translations written by moderators', () => {
     const r = await saveReviewedTranslation({ actor: m, input: { contributionId: c.id, locale: 'fr', body: 'La cybersécurité est la responsabilité de tous' } });
     expect(r.questionSlug).toBeTruthy();
     expect((await translations(c.id)).fr).toMatchObject({ kind: 'REVIEWED', stale: false, translatorId: m.id, body: 'La cybersécurité est la responsabilité de tous' });
-    expect(await db.moderationEvent.findFirstOrThrow({ where: { contributionId: c.id } })).toMatchObject({ action: 'TRANSLATION_SAVED', actorId: m.id, note: 'fr (machine → reviewed)' });
+    expect(await db.moderationEvent.findFirstOrThrow({ where: { contributionId: c.id } })).toMatchObject({
+      action: 'TRANSLATION_SAVED',
+      actorId: m.id,
+      note: null,
+      noteCode: 'translationSaved',
+      noteParams: { locale: 'fr', change: 'machineReviewed' },
+    });
     await expect(saveReviewedTranslation({ actor: m, input: { contributionId: c.id, locale: 'ar', body: 'x' } })).rejects.toBeInstanceOf(TranslationSameLanguage);
     await expect(saveReviewedTranslation({ actor: m, input: { contributionId: '00000000-0000-4000-8000-000000000000', locale: 'en', body: 'x' } })).rejects.toBeInstanceOf(TranslationTargetMissing);
     await expect(saveReviewedTranslation({ actor: null as never, input: { contributionId: c.id, locale: 'en', body: 'x' } })).rejects.toThrow('forbidden');

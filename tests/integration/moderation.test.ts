@@ -148,7 +148,9 @@ describe('post-moderation', () => {
     expect(await events(a.id)).toMatchObject([{ action: 'PUBLISHED', fromStatus: 'PUBLISHED', toStatus: 'PUBLISHED', actorId: moderator.id }]);
     q = await getQueue({ viewer: moderator, filters: postQueue, locale: 'fr' });
     expect(q.items.map((i) => i.id)).toEqual([b.id]);
-    expect(q.counts.reviewed).toEqual({ yes: 1, no: 1 });
+    // Reviewed, it left the default view ("to review") altogether.
+    expect(q.counts.reviewed).toEqual({ yes: 0, no: 1 });
+    expect((await getQueue({ viewer: moderator, filters: parseQueueFilters({ status: 'PUBLISHED' }, 'post'), locale: 'fr' })).counts.reviewed).toEqual({ yes: 1, no: 1 });
     expect((await getReviewItem({ viewer: moderator, id: a.id, locale: 'fr' }))!.decisions).toEqual(['hide']);
     expect(await nextInQueue({ viewer: moderator, filters: postQueue, current: a })).toBe(b.id);
   });
@@ -189,7 +191,7 @@ describe('the queue', () => {
     const all = await getQueue({ viewer: moderator, filters: parseQueueFilters({}), locale: 'fr' });
     expect(all.items.map((i) => i.id)).toEqual(made.map((m) => m.id));
     expect(all.counts.total).toBe(6);
-    expect(all.counts.status).toEqual({ PENDING: 6, PUBLISHED: 1 });
+    expect(all.counts.status).toEqual({ PENDING: 6, PUBLISHED: 1, TODO: 6 });
     expect(all.counts.language).toEqual({ fr: 3, ar: 3 });
     expect(all.counts.question).toEqual({ [q1.slug]: 4, [q2.slug]: 2 });
     expect(all.counts.reported).toEqual({ yes: 1, no: 5 });

@@ -94,11 +94,14 @@ describe('resetModeratorPassword()', () => {
     const r = await resetModeratorPassword({ actor: admin, input: { id: target.id } });
     const events = await db.moderationEvent.findMany({ where: { targetId: target.id } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: admin.id, action: 'MODERATOR_UPDATED', note: 'password reset (generated)', contributionId: null });
-    expect(events[0].note).not.toContain(r.password);
+    expect(events[0]).toMatchObject({ actorId: admin.id, action: 'MODERATOR_UPDATED', noteCode: 'passwordReset', noteParams: { generated: true }, contributionId: null });
+    expect(JSON.stringify(events[0])).not.toContain(r.password);
     await resetModeratorPassword({ actor: admin, input: { id: target.id, password: 'another typed password' } });
-    const notes = (await db.moderationEvent.findMany({ where: { targetId: target.id }, orderBy: { id: 'asc' } })).map((e) => e.note);
-    expect(notes).toEqual(['password reset (generated)', 'password reset (typed by an administrator)']);
+    const notes = (await db.moderationEvent.findMany({ where: { targetId: target.id }, orderBy: { id: 'asc' } })).map((e) => [e.noteCode, e.noteParams]);
+    expect(notes).toEqual([
+      ['passwordReset', { generated: true }],
+      ['passwordReset', { generated: false }],
+    ]);
     // The audit log stays append-only (trigger).
     await expect(db.moderationEvent.deleteMany({ where: { targetId: target.id } })).rejects.toThrow();
   });

@@ -16,6 +16,8 @@ export interface FakeTranslationServer {
   url: string;
   requests: RecordedRequest[];
   failNext(count: number, status?: number): void;
+  /** The next `count` calls answer only after `ms` milliseconds. */
+  delayNext(count: number, ms: number): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,8 @@ export async function startFakeTranslationServer(opts: { apiKey?: string } = {})
   const requests: RecordedRequest[] = [];
   let failures = 0;
   let failStatus = 503;
+  let delayed = 0;
+  let delayMs = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
@@ -43,24 +47,32 @@ export async function startFakeTranslationServer(opts: { apiKey?: string } = {})
         res.writeHead(status, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(data));
       };
-      if (failures > 0) {
-        failures--;
-        return send(failStatus, { error: 'temporarily unavailable' });
+      if (delayed > 0) {
+        delayed--;
+        setTimeout(() => answer(req, res, body, send), delayMs);
+        return;
       }
-      if (req.method === 'POST' && req.url === '/translate') {
-        if (opts.apiKey && body.api_key !== opts.apiKey) return send(403, { error: 'Invalid API key' });
-        if (typeof body.q !== 'string' || typeof body.source !== 'string' || typeof body.target !== 'string' || body.format !== 'text') return send(400, { error: 'Invalid request' });
-        return send(200, { translatedText: fakeTranslate(body.q, body.target) });
-      }
-      if (req.method === 'POST' && req.url === '/v2/translate') {
-        if (opts.apiKey && req.headers.authorization !== `DeepL-Auth-Key ${opts.apiKey}`) return send(403, { message: 'Wrong endpoint or key' });
-        const texts = Array.isArray(body.text) ? body.text : typeof body.text === 'string' ? [body.text] : null;
-        if (!texts || typeof body.target_lang !== 'string') return send(400, { message: 'Bad request' });
-        return send(200, { translations: texts.map((t: string) => ({ detected_source_language: String(body.source_lang ?? 'EN'), text: fakeTranslate(t, String(body.target_lang)) })) });
-      }
-      send(404, { error: 'not found' });
+      answer(req, res, body, send);
     });
   });
+  const answer = (req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>, send: (status: number, data: unknown) => void) => {
+    if (failures > 0) {
+      failures--;
+      return send(failStatus, { error: 'temporarily unavailable' });
+    }
+    if (req.method === 'POST' && req.url === '/translate') {
+      if (opts.apiKey && body.api_key !== opts.apiKey) return send(403, { error: 'Invalid API key' });
+      if (typeof body.q !== 'string' || typeof body.source !== 'string' || typeof body.target !== 'string' || body.format !== 'text') return send(400, { error: 'Invalid request' });
+      return send(200, { translatedText: fakeTranslate(body.q, body.target) });
+    }
+    if (req.method === 'POST' && req.url === '/v2/translate') {
+      if (opts.apiKey && req.headers.authorization !== `DeepL-Auth-Key ${opts.apiKey}`) return send(403, { message: 'Wrong endpoint or key' });
+      const texts = Array.isArray(body.text) ? body.text : typeof body.text === 'string' ? [body.text] : null;
+      if (!texts || typeof body.target_lang !== 'string') return send(400, { message: 'Bad request' });
+      return send(200, { translations: texts.map((t: string) => ({ detected_source_language: String(body.source_lang ?? 'EN'), text: fakeTranslate(t, String(body.target_lang)) })) });
+    }
+    send(404, { error: 'not found' });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -69,6 +81,10 @@ export async function startFakeTranslationServer(opts: { apiKey?: string } = {})
     failNext(count, status = 503) {
       failures = count;
       failStatus = status;
+    },
+    delayNext(count, ms) {
+      delayed = count;
+      delayMs = ms;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

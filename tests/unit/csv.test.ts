@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from '../../lib/moderation/csv';
+import { csvCell, csvFilename, csvRow, csvSeparator } from '../../lib/csv/csv';
 
 describe('CSV escaping', () => {
   it('leaves plain cells alone', () => {
@@ -27,5 +27,19 @@ describe('CSV escaping', () => {
   });
   it('ends rows with CRLF', () => {
     expect(csvRow(['x', '=1', 'a "b"', null])).toBe(`x,'=1,"a ""b""",\r\n`);
+  });
+});
+
+describe('CSV variants', () => {
+  it('writes the semicolon variant, quoting semicolons (and still commas) in cells', () => {
+    expect(csvSeparator('semicolon')).toBe(';');
+    expect(csvSeparator('comma')).toBe(',');
+    expect(csvSeparator(null)).toBe(',');
+    expect(csvRow(['a;b', 'c,d', 'e', '=1'], ';')).toBe(`"a;b";"c,d";e;'=1\r\n`);
+  });
+  it('names a file after its period', () => {
+    expect(csvFilename('audit', { from: '2017-03-01', to: '2017-03-31' }, ',')).toBe('jesuisinternet-audit-2017-03-01-2017-03-31.csv');
+    expect(csvFilename('contributions', { from: '2017-02-01', to: '2017-12-31' }, ';')).toBe('jesuisinternet-contributions-2017-02-01-2017-12-31-semicolon.csv');
+    expect(csvFilename('audit', {}, ',')).toBe('jesuisinternet-audit-start-now.csv');
   });
 });

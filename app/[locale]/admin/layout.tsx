@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getCurrentModerator } from '@/lib/auth/guards';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { ClientMessages } from '@/components/i18n/ClientMessages';
+import { QueueSkipLink } from '@/components/admin/QueueSkipLink';
 
 // The back office is per request and per person: never prerendered, never cached (Next sends
 // Cache-Control: private, no-cache, no-store for dynamic pages; the page cache skips /admin).
@@ -24,9 +25,10 @@ const CLIENT_NAMESPACES = ['SignIn', 'AdminReview', 'AdminTranslations', 'AdminM
 export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const moderator = await getCurrentModerator();
+  const [moderator, tw] = await Promise.all([getCurrentModerator(), getTranslations('AdminWork')]);
   return (
     <div data-admin="">
+      {moderator ? <QueueSkipLink label={tw('skipToQueue')} /> : null}
       {moderator ? <AdminNav moderator={moderator} /> : null}
       <ClientMessages namespaces={CLIENT_NAMESPACES}>{children}</ClientMessages>
     </div>

@@ -1,4 +1,4 @@
-import { getFormatter } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { locales } from '@/lib/i18n/config';
 import { openAdminPage } from '@/lib/auth/admin-page';
@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import { getQueue } from '@/lib/moderation/queries';
 import { parseQueueFilters, queueFiltersToParams, STATUSES } from '@/lib/moderation/schemas';
 import { contentLangProps, languageName } from '@/components/admin/format';
+import { ResultMessage } from '@/components/admin/ResultMessage';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,6 +21,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const mode = env().MODERATION_MODE;
   const filters = parseQueueFilters(await searchParams, mode);
   const format = await getFormatter();
+  const tw = await getTranslations('AdminWork');
   const queue = await getQueue({ viewer: moderator, filters, locale });
   const { counts, catalogue } = queue;
   const carry = queueFiltersToParams(filters).toString();
@@ -31,23 +33,31 @@ export default async function QueuePage({ params, searchParams }: Props) {
     <div>
       <h1 className="text-3xl font-bold text-brand-dark">{t('title')}</h1>
       <p className="mt-2 text-muted">{t('intro')}</p>
-      {mode === 'post' ? <p className="mt-2 max-w-3xl">{t('postMode')}</p> : null}
+      {mode === 'post' ? <p className="mt-2 max-w-3xl">{tw('postMode')}</p> : null}
       {sp.done === '1' ? (
-        <p role="status" className="mt-4 rounded border border-line bg-paper p-3">
+        <ResultMessage className="mt-4 rounded border border-line bg-paper p-3" text={t('done')}>
           {t('done')}
-        </p>
+        </ResultMessage>
       ) : null}
 
       <form method="get" className="mt-6 grid gap-3 rounded-lg border border-line p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t('filters')}>
+        <label className="text-sm font-semibold sm:col-span-2 lg:col-span-4">
+          {tw('search')}
+          <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} dir="auto" aria-describedby="queue-search-hint" className={field} />
+          <span id="queue-search-hint" className="mt-1 block font-normal text-muted">
+            {tw('searchHint')}
+          </span>
+        </label>
         <label className="text-sm font-semibold">
           {t('status')}
           <select name="status" defaultValue={filters.status} className={field}>
+            <option value="TODO">{opt(tw(mode === 'post' ? 'statusTODOpost' : 'statusTODO'), counts.status.TODO)}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {opt(t(`status${s}`), counts.status[s])}
               </option>
             ))}
-            <option value="ALL">{opt(t('statusALL'), Object.values(counts.status).reduce((a, b) => a + b, 0))}</option>
+            <option value="ALL">{opt(t('statusALL'), STATUSES.reduce((a, s) => a + (counts.status[s] ?? 0), 0))}</option>
           </select>
         </label>
         <label className="text-sm font-semibold">
@@ -147,9 +157,11 @@ export default async function QueuePage({ params, searchParams }: Props) {
       </div>
 
       {queue.items.length === 0 ? (
-        <p className="mt-6 text-muted">{t('empty')}</p>
+        <p id="queue" tabIndex={-1} className="mt-6 text-muted">
+          {t('empty')}
+        </p>
       ) : (
-        <ol className="mt-4 space-y-3" aria-label={t('listLabel')}>
+        <ol id="queue" tabIndex={-1} className="mt-4 space-y-3 focus:outline-2 focus:outline-brand" aria-label={t('listLabel')}>
           {queue.items.map((item) => (
             <li key={item.id} className="rounded-lg border border-line p-4" data-contribution={item.id}>
               <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-muted">

@@ -23,6 +23,7 @@ export default async function OpenDataPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('OpenData');
+  const tcsv = await getTranslations('OpenDataCsv');
   const feeds = [
     [`/${locale}/feeds/contributions.atom`, t('feedAll')],
     [`/${locale}/feeds/proceedings.atom`, t('feedProceedings')],
@@ -43,6 +44,12 @@ export default async function OpenDataPage({ params }: Props) {
               contributions.csv
             </a>{' '}
             — {t('csvDescription')}
+          </li>
+          <li>
+            <a href="/api/open-data/contributions.csv?sep=semicolon" className="font-semibold text-brand underline" type="text/csv">
+              contributions.csv (;)
+            </a>{' '}
+            — {tcsv('semicolon')}
           </li>
           <li>
             <a href="/api/open-data/contributions.json" className="font-semibold text-brand underline" type="application/json">

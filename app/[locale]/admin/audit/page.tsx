@@ -4,6 +4,8 @@ import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { listActors, listAudit } from '@/lib/moderation/queries';
 import { AUDIT_ACTIONS, parseAuditFilters } from '@/lib/moderation/schemas';
+import { auditNoteText } from '@/lib/moderation/audit-notes';
+import { languageName } from '@/components/admin/format';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,9 +19,12 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminAudit', role: 'ADMIN', next: '/admin/audit' });
   const filters = parseAuditFilters(await searchParams);
   const tr = await getTranslations('AdminReview');
+  const [tn, tm, tw] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators'), getTranslations('AdminWork')]);
+  const noteOf = (r: Parameters<typeof auditNoteText>[0]) => auditNoteText(r, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
   const format = await getFormatter();
   const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ viewer: moderator, filters }), listActors({ viewer: moderator })]);
   const qs = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== 'before') as [string, string][]);
+  const csvHref = (extra: Record<string, string>) => `/api/admin/audit.csv?${new URLSearchParams([...qs, ['locale', locale], ...Object.entries(extra)])}`;
   const statusLabel = (s: string | null) => (s ? tr(`status.${s}`) : '');
 
   return (
@@ -66,8 +71,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
           <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
             {t('apply')}
           </button>
-          <a href={`/api/admin/audit.csv${qs.size ? `?${qs}` : ''}`} className="py-2 text-brand underline underline-offset-2" download>
+          <a href={csvHref({})} className="py-2 text-brand underline underline-offset-2" download>
             {t('export')}
+          </a>
+          <a href={csvHref({ sep: 'semicolon' })} className="py-2 text-brand underline underline-offset-2" download>
+            {tw('exportSemicolon')}
           </a>
         </div>
       </form>
@@ -110,8 +118,8 @@ export default async function AuditPage({ params, searchParams }: Props) {
                   <td className="p-2">{r.fromStatus || r.toStatus ? `${statusLabel(r.fromStatus)} → ${statusLabel(r.toStatus)}` : '—'}</td>
                   <td className="p-2">
                     {r.reason ? tr(`reason.${r.reason}`) : ''}
-                    {r.reason && r.note ? ' — ' : ''}
-                    {r.note ? <span dir="auto">{r.note}</span> : ''}
+                    {r.reason && (r.note || r.noteCode) ? ' — ' : ''}
+                    {r.note || r.noteCode ? <span dir="auto">{noteOf(r)}</span> : ''}
                   </td>
                 </tr>
               ))}

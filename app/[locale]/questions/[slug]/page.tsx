@@ -139,7 +139,13 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           </p>
         ) : null}
         {page.items.length ? (
-          <ContributionList items={page.items} locale={locale as Locale} originalId={originalId} baseQuery={baseQuery} />
+          <ContributionList
+            items={page.items}
+            locale={locale as Locale}
+            originalId={originalId}
+            baseQuery={baseQuery}
+            translationQuery={{ tr: one(sp.tr) ?? '', trs: one(sp.trs) ?? '' }}
+          />
         ) : (
           <p className="mt-3 text-muted">{cursor ? tc('noMore') : language ? tc('noneInLanguage') : t('noContributions')}</p>
         )}

@@ -1,42 +1,57 @@
 /**
  * The audit log as CSV (admins only), streamed in batches: never the whole log in memory.
- * Cells are escaped (RFC 4180) and guarded against spreadsheet formula injection.
+ * Cells are escaped (RFC 4180) and guarded against spreadsheet formula injection. Notes are
+ * written in the language asked for (?locale=, the page's), with their code and parameters
+ * beside them; ?sep=semicolon gives the variant spreadsheets in fr/de/ru settings expect. The
+ * file is named after its period.
  */
+import { createTranslator } from 'next-intl';
 import { moderatorForRoute } from '@/lib/auth/guards';
-import { csvRow } from '@/lib/moderation/csv';
+import { csvDisposition, csvFilename, csvRow, csvSeparator } from '@/lib/csv/csv';
+import { defaultLocale, isLocale } from '@/lib/i18n/config';
+import { auditNoteText } from '@/lib/moderation/audit-notes';
 import { iterateAudit } from '@/lib/moderation/queries';
 import { parseAuditFilters } from '@/lib/moderation/schemas';
+import { languageName } from '@/components/admin/format';
 
 export const dynamic = 'force-dynamic';
 
-const HEADER = ['id', 'created_at', 'action', 'actor_id', 'actor_name', 'actor_email', 'contribution_id', 'target_moderator_id', 'target_moderator_name', 'from_status', 'to_status', 'reason', 'note'];
+const HEADER = ['id', 'created_at', 'action', 'actor_id', 'actor_name', 'actor_email', 'contribution_id', 'target_moderator_id', 'target_moderator_name', 'from_status', 'to_status', 'reason', 'note', 'note_code', 'note_params'];
 
 export async function GET(request: Request) {
   const moderator = await moderatorForRoute('audit.export');
   if (moderator instanceof Response) return moderator;
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const params = Object.fromEntries(url.searchParams);
   const filters = parseAuditFilters(params);
+  const sep = csvSeparator(url.searchParams.get('sep'));
+  const localeParam = url.searchParams.get('locale');
+  const locale = isLocale(localeParam) ? localeParam : defaultLocale;
+  const messages = (await import(`../../../../messages/${locale}.json`)).default;
+  const translators = {
+    note: createTranslator({ locale, messages, namespace: 'AuditNote' }) as (key: string, values?: Record<string, string | number>) => string,
+    moderators: createTranslator({ locale, messages, namespace: 'AdminModerators' }) as (key: string, values?: Record<string, string | number>) => string,
+    language: (code: string) => languageName(locale, code),
+  };
   const rows = iterateAudit({ viewer: moderator, filters });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       // A BOM so that spreadsheets read the file as UTF-8 (Arabic, Chinese, Korean names).
-      controller.enqueue(encoder.encode('\uFEFF' + csvRow(HEADER)));
+      controller.enqueue(encoder.encode('\uFEFF' + csvRow(HEADER, sep)));
     },
     async pull(controller) {
       let n = 0;
       try {
         while (n < 200) {
-          const { value, done } = await rows.next();
+          const { value: r, done } = await rows.next();
           if (done) {
             controller.close();
             return;
           }
-          controller.enqueue(
-            encoder.encode(
-              csvRow([value.id, value.createdAt, value.action, value.actorId, value.actor, value.actorEmail, value.contributionId, value.targetId, value.target, value.fromStatus, value.toStatus, value.reason, value.note]),
-            ),
-          );
+          const cells = [r.id, r.createdAt, r.action, r.actorId, r.actor, r.actorEmail, r.contributionId, r.targetId, r.target, r.fromStatus, r.toStatus, r.reason];
+          const params = r.noteParams ? JSON.stringify(r.noteParams) : null;
+          controller.enqueue(encoder.encode(csvRow([...cells, auditNoteText(r, translators), r.noteCode, params], sep)));
           n++;
         }
       } catch (e) {
@@ -47,11 +62,11 @@ export async function GET(request: Request) {
       await rows.return(undefined);
     },
   });
-  const day = new Date().toISOString().slice(0, 10);
+  const today = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="jesuisinternet-audit-${day}.csv"`,
+      'Content-Disposition': csvDisposition(csvFilename('audit', { from: filters.from, to: filters.to ?? today }, sep)),
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },

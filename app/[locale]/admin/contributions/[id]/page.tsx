@@ -8,6 +8,10 @@ import { getReviewItem, nextInQueue } from '@/lib/moderation/queries';
 import { DECISIONS, parseQueueFilters, queueFiltersToParams } from '@/lib/moderation/schemas';
 import { DecisionPanel } from '@/components/admin/DecisionPanel';
 import { contentLangProps, languageName } from '@/components/admin/format';
+import { ResultMessage } from '@/components/admin/ResultMessage';
+import { RevisionDiff } from '@/components/admin/RevisionDiff';
+import { ReviewTranslation } from '@/components/admin/ReviewTranslation';
+import { auditNoteText } from '@/lib/moderation/audit-notes';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,6 +23,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const filters = parseQueueFilters(sp, env().MODERATION_MODE);
   const ta = await getTranslations('AdminAudit');
+  const [tn, tm] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators')]);
+  const noteOf = (e: Parameters<typeof auditNoteText>[0]) => auditNoteText(e, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
   const format = await getFormatter();
   const item = await getReviewItem({ viewer: moderator, id, locale });
   if (!item) notFound();
@@ -44,9 +50,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         )}
       </nav>
       {decided ? (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
+        <ResultMessage className="mt-4 rounded border border-green-700 bg-green-50 p-3" text={decided}>
           {t('decided', { decision: t(`decision.${decided}`) })}
-        </p>
+        </ResultMessage>
       ) : null}
 
       <h1 className="mt-4 text-2xl font-bold text-brand-dark">{t('title')}</h1>
@@ -81,6 +87,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           {item.body}
         </p>
       </article>
+      <ReviewTranslation item={item} locale={locale} queue={carry} state={typeof sp.mt === 'string' ? sp.mt : null} />
+      <RevisionDiff revisions={item.revisions} current={{ version: item.version, pseudonym: item.pseudonym, body: item.body, language: item.language, writtenAt: item.editedAt ?? item.createdAt }} />
 
       <section aria-labelledby="reports-heading" className="mt-6">
         <h2 id="reports-heading" className="text-xl font-bold">
@@ -139,10 +147,10 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             <li key={e.id}>
               <time dateTime={e.createdAt.toISOString()}>{date(e.createdAt)}</time> — {ta(`action.${e.action}`)}
               {e.reason ? ` (${t(`reason.${e.reason}`)})` : ''} · {e.actor ?? t('system')}
-              {e.note ? (
+              {e.note || e.noteCode ? (
                 <>
                   {' '}
-                  — <q dir="auto">{e.note}</q>
+                  — <q dir="auto">{noteOf(e)}</q>
                 </>
               ) : null}
             </li>
