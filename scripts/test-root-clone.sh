@@ -30,6 +30,7 @@ cp -al node_modules "$work/repo/node_modules"
 cp -al "$dist" "$work/repo/$dist"
 
 cd "$work/repo"
+npx prisma generate >/dev/null # what npm install's postinstall does
 log="$work/server.log"
 PORT=$port HOST=127.0.0.1 EMBEDDED_PG_PORT=$pg_port DATA_DIR=.data NEXT_DIST_DIR=$dist BUILD_ON_START=0 SEED_DEMO=0 \
   node scripts/start.mjs >"$log" 2>&1 &
