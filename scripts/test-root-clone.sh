@@ -44,5 +44,5 @@ grep -q 'ready on' "$log" || { cat "$log"; echo "root clone: not ready after 180
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/fr")
 relocated=$(cat .data/pg/relocated-to)
 echo "root clone: GET /fr → $status (data in $relocated)"
-[ "$status" = 200 ]
+[ "$status" = 200 ] || { tail -40 "$log"; exit 1; }
 if grep -q 'EACCES' "$log"; then cat "$log"; exit 1; fi
