@@ -13,15 +13,6 @@ const outfile = path.join(root, 'node_modules', '.cache', 'jesuisinternet', 'sta
 
 // Written aside then renamed: several servers may start at once (the e2e tests start two).
 const tmp = `${outfile}.${process.pid}.tmp`;
-// 'server-only' marks modules Next must never put in a client bundle (Next checks it at build
-// time); this process is the server, so the marker is compiled away here.
-const serverOnly = {
-  name: 'server-only',
-  setup(b) {
-    b.onResolve({ filter: /^server-only$/ }, () => ({ path: 'server-only', namespace: 'server-only' }));
-    b.onLoad({ filter: /.*/, namespace: 'server-only' }, () => ({ contents: '' }));
-  },
-};
 await build({
   entryPoints: [path.join(root, 'scripts', 'start.ts')],
   outfile: tmp,
@@ -31,7 +22,17 @@ await build({
   target: 'node20',
   packages: 'external',
   logLevel: 'warning',
-  plugins: [serverOnly],
+  // This process is the server: `import 'server-only'` (a guard against client bundles, which
+  // throws outside React Server Components) is an empty module here, as in the unit tests.
+  plugins: [
+    {
+      name: 'server-only',
+      setup(build) {
+        build.onResolve({ filter: /^server-only$/ }, () => ({ path: 'server-only', namespace: 'jsi-empty' }));
+        build.onLoad({ filter: /.*/, namespace: 'jsi-empty' }, () => ({ contents: '', loader: 'js' }));
+      },
+    },
+  ],
   // CommonJS packages imported from the bundle may call require().
   banner: { js: "import { createRequire as __jsiCreateRequire } from 'node:module'; const require = __jsiCreateRequire(import.meta.url);" },
 });
