@@ -30,6 +30,7 @@ cp -al node_modules "$work/repo/node_modules"
 cp -al "$dist" "$work/repo/$dist"
 
 cd "$work/repo"
+npx prisma generate >/dev/null # what npm install's postinstall does
 log="$work/server.log"
 PORT=$port HOST=127.0.0.1 EMBEDDED_PG_PORT=$pg_port DATA_DIR=.data NEXT_DIST_DIR=$dist BUILD_ON_START=0 SEED_DEMO=0 \
   node scripts/start.mjs >"$log" 2>&1 &
@@ -43,5 +44,5 @@ grep -q 'ready on' "$log" || { cat "$log"; echo "root clone: not ready after 180
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/fr")
 relocated=$(cat .data/pg/relocated-to)
 echo "root clone: GET /fr → $status (data in $relocated)"
-[ "$status" = 200 ]
+[ "$status" = 200 ] || { tail -40 "$log"; exit 1; }
 if grep -q 'EACCES' "$log"; then cat "$log"; exit 1; fi

@@ -42,7 +42,17 @@ export const getCurrentModerator = cache(async (): Promise<CurrentModerator | nu
   // only to compare its fingerprint, and never leaves this function.
   const m = await db.moderator.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, organisation: true, languages: true, disabled: true, passwordHash: true, sessionVersion: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      organisation: true,
+      languages: true,
+      disabled: true,
+      passwordHash: true,
+      sessionVersion: true,
+    },
   });
   if (!m || m.disabled) return null;
   // A password changed since sign-in: the session ends, exactly like a disabled account.

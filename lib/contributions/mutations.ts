@@ -232,7 +232,10 @@ export async function reportContribution(opts: ReportOptions): Promise<{ questio
  * client hash after 12 months (the reason and dates stay: counts and moderation history remain
  * true, and nothing left identifies anyone). The rows and the audit log stay.
  */
-export async function purgeExpiredData(opts: { at: Date; withdrawnDays?: number }): Promise<{ erased: number; clientHashes: number; reports: number }> {
+export async function purgeExpiredData(opts: {
+  at: Date;
+  withdrawnDays?: number;
+}): Promise<{ erased: number; clientHashes: number; reports: number }> {
   const cutoff = new Date(opts.at.getTime() - (opts.withdrawnDays ?? 30) * 86_400_000);
   const dayAgo = new Date(opts.at.getTime() - 86_400_000);
   const yearAgo = new Date(opts.at);
@@ -251,7 +254,10 @@ export async function purgeExpiredData(opts: { at: Date; withdrawnDays?: number 
       await tx.contributionTranslation.deleteMany({ where: { contributionId: { in: ids } } });
       await tx.contribution.updateMany({ where: { id: { in: ids } }, data: { body: '', pseudonym: '', clientHash: null } });
     }
-    const cleared = await tx.contribution.updateMany({ where: { clientHash: { not: null }, createdAt: { lt: dayAgo } }, data: { clientHash: null } });
+    const cleared = await tx.contribution.updateMany({
+      where: { clientHash: { not: null }, createdAt: { lt: dayAgo } },
+      data: { clientHash: null },
+    });
     const reports = await tx.report.updateMany({
       where: { createdAt: { lt: yearAgo }, OR: [{ text: { not: null } }, { clientHash: { not: null } }] },
       data: { text: null, clientHash: null },

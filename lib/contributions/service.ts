@@ -111,12 +111,15 @@ export function submitContribution(input: unknown, ctx: RequestContext): Promise
     if ('ok' in g) return g;
     // Every request counts once against 'requests'; a new contribution also against
     // 'contributions', in the same statement (posting bursts are bound by round trips).
-    const refused = async (r: Refusal) => (await limit(['requests'], g.client)) ?? r;
+    // A refusal still counts the request (a 429 wins over it when the client is over its limit).
+    const countedRefusal = async (r: Refusal) => (await limit(['requests'], g.client)) ?? r;
     const parsed = newContributionSchema.safeParse(input);
-    if (!parsed.success) return refused(invalid(parsed.error));
+    if (!parsed.success) return countedRefusal(invalid(parsed.error));
     const v = parsed.data;
     const token = verifyFormToken(v.formToken);
-    if (!token.ok) return refused(refuse(400, token.reason === 'tooFast' ? 'tooFast' : token.reason === 'expired' ? 'formExpired' : 'formInvalid'));
+    if (!token.ok) {
+      return countedRefusal(refuse(400, token.reason === 'tooFast' ? 'tooFast' : token.reason === 'expired' ? 'formExpired' : 'formInvalid'));
+    }
     const opts = {
       questionSlug: v.question,
       pseudonym: v.pseudonym,

@@ -134,10 +134,20 @@ export async function initialise(user: PostgresUser, native: string, dataDir: st
 }
 
 /** Starts postgres as the user; resolves once it accepts connections, with a stop function. */
-export function startServer(user: PostgresUser, native: string, dataDir: string, args: string[], log?: (l: string) => void): Promise<() => Promise<void>> {
+export function startServer(
+  user: PostgresUser,
+  native: string,
+  dataDir: string,
+  args: string[],
+  log?: (l: string) => void,
+): Promise<() => Promise<void>> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const child: ChildProcess = spawn(path.join(native, 'bin', 'postgres'), ['-D', dataDir, ...args], { uid: user.uid, gid: user.gid, env: { ...process.env, LC_MESSAGES: 'C' } });
+    const child: ChildProcess = spawn(path.join(native, 'bin', 'postgres'), ['-D', dataDir, ...args], {
+      uid: user.uid,
+      gid: user.gid,
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.on('error', (e) => reject(cannot(native, e.message)));
     child.stderr?.on('data', (d: Buffer) => {

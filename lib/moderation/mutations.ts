@@ -44,7 +44,13 @@ export async function decide(opts: { actor: Actor; input: DecisionInput; transla
   return db.$transaction(async (tx) => {
     const current = await tx.contribution.findUnique({
       where: { id: input.contributionId },
-      select: { status: true, version: true, publishedAt: true, question: { select: { slug: true } }, _count: { select: { reports: { where: { handledAt: null } } } } },
+      select: {
+        status: true,
+        version: true,
+        publishedAt: true,
+        question: { select: { slug: true } },
+        _count: { select: { reports: { where: { handledAt: null } } } },
+      },
     });
     if (!current) throw new DecisionError('notFound');
     if (current.version !== input.expectedVersion) throw new DecisionError('conflict', current.status);

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { locales } from '../i18n/config';
 import { UUID } from '../uuid';
 
-
-
 const common = {
   locale: z.enum(locales, { message: 'locale' }),
   title: z.string().trim().min(1, 'titleRequired').max(300, 'titleTooLong'),

@@ -32,7 +32,8 @@ async function signIn(email: string) {
   if (!r.ok) throw new Error(r.error);
   return jwt({ token: { email: r.moderator.email, name: r.moderator.name }, user: { ...r.moderator } })!;
 }
-const asSession = (token: Record<string, unknown>) => session({ session: { expires: new Date(Date.now() + 3600_000).toISOString(), user: {} }, token });
+const asSession = (token: Record<string, unknown>) =>
+  session({ session: { expires: new Date(Date.now() + 3600_000).toISOString(), user: {} }, token });
 
 beforeEach(async () => {
   await resetDatabase({ official: false });
