@@ -50,12 +50,13 @@ const MILLION = flag('million') || ONLY === 'million';
 const PROFILE = opt('profile', '');
 const PROFILE_ARGS = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE)}`] : [];
 const phase = (name: 'reads' | 'posting' | 'cluster') => !ONLY || ONLY === name;
-const DIST = '.next-bench';
+// --dist DIR (a build to reuse), --port-base N, --pg-port N: to run beside other work.
+const DIST = opt('dist', '.next-bench');
 const DATA = '.data-bench';
-const PORT = 3600;
-const PG_PORT = 54600;
-const BASE_PORT = 3610;
-const POST_BASE_PORT = 3611;
+const PORT = Number(opt('port-base', '3600'));
+const PG_PORT = Number(opt('pg-port', '54600'));
+const BASE_PORT = PORT + 10;
+const POST_BASE_PORT = PORT + 11;
 const OPEN_CLOCK = '2017-03-15T10:00:00+01:00';
 
 const log = (m: string) => console.log(`[bench] ${m}`);

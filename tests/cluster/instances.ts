@@ -40,7 +40,8 @@ export interface Instance {
 export async function startInstance(l: ClusterLayout, port: number): Promise<Instance> {
   const unit = readUnit('jesuisinternet@.service', unitSubstitutions(l, port));
   const started = Date.now();
-  const child = spawn(unit.execStart[0], unit.execStart.slice(1), { cwd: unit.workingDirectory, env: environmentOf(unit), stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group and session, as under systemd (a signal to the test's group is not its business).
+  const child = spawn(unit.execStart[0], unit.execStart.slice(1), { cwd: unit.workingDirectory, env: environmentOf(unit), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const { log, stop } = supervise(child, 300);
   const url = `http://127.0.0.1:${port}`;
   const instance: Instance = { port, url, child, log, startedMs: 0, stop: (signal = 'SIGTERM', timeoutMs = 30_000) => stop(signal, timeoutMs) };
