@@ -67,7 +67,7 @@ export async function clusterReads(opts: {
     const two = await measure([appPort, opts.port]);
     const rows = opts.paths.map((p, i) => ({ path: p, one: one[i], two: two[i], ratio: one[i].rps ? two[i].rps / one[i].rps : 0 }));
     for (const r of rows) {
-      opts.log(`cluster: ${r.path.padEnd(32)} nginx→1 instance ${Math.round(r.one.rps)} req/s (p99 ${r.one.p99} ms), nginx→2 instances ${Math.round(r.two.rps)} req/s (p99 ${r.two.p99} ms): ×${r.ratio.toFixed(2)}`);
+      opts.log(`cluster: ${r.path.padEnd(32)} nginx→1 instance ${Math.round(r.one.rps)} req/s (p99 ${r.one.p99} ms, errors ${r.one.errors + r.one.non2xx}), nginx→2 instances ${Math.round(r.two.rps)} req/s (p99 ${r.two.p99} ms, errors ${r.two.errors + r.two.non2xx}): ×${r.ratio.toFixed(2)}`);
     }
     return { rows, worstRatio: Math.min(...rows.map((r) => r.ratio)), cores: os.cpus().length };
   } finally {

@@ -90,7 +90,7 @@ export async function newContribution(question: string, marker: string): Promise
   const { issueFormToken } = await import('../../lib/contributions/form-token');
   return {
     question,
-    pseudonym: `Cluster ${marker.slice(-6)}`,
+    pseudonym: `Cluster ${crypto.createHash('sha256').update(marker).digest('hex').slice(0, 6)}`,
     body: `Les États doivent protéger les infrastructures critiques, en paix comme en crise. [${marker}]`,
     language: 'fr',
     consent: true,

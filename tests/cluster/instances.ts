@@ -45,7 +45,11 @@ export async function startInstance(l: ClusterLayout, port: number): Promise<Ins
   const { log, stop } = supervise(child, 300);
   const url = `http://127.0.0.1:${port}`;
   const instance: Instance = { port, url, child, log, startedMs: 0, stop: (signal = 'SIGTERM', timeoutMs = 30_000) => stop(signal, timeoutMs) };
-  await waitHealthy(url, child, log);
+  // Under systemd a unit that never becomes ready is stopped; here too (it runs detached).
+  await waitHealthy(url, child, log).catch(async (e) => {
+    await stop('SIGKILL', 1000);
+    throw e;
+  });
   instance.startedMs = Date.now() - started;
   return instance;
 }

@@ -113,7 +113,9 @@ async function main() {
     pg = s.pg;
     await migrationChecks(s.layout, pg);
     // Both instances at once, as systemd starts them.
-    instances.push(...(await Promise.all(s.layout.instancePorts.map((p) => startInstance(s.layout, p)))));
+    const started = await Promise.allSettled(s.layout.instancePorts.map((p) => startInstance(s.layout, p)));
+    for (const r of started) if (r.status === 'fulfilled') instances.push(r.value);
+    for (const r of started) if (r.status === 'rejected') throw r.reason;
     log(`instances up on ${instances.map((i) => `${i.port} (${i.startedMs} ms)`).join(', ')}`);
     nginx = await startNginx(s.layout);
     const question = /href="\/fr\/questions\/([a-z0-9-]+)"/.exec((await request(`${s.base}/fr/experts`)).body)?.[1];
