@@ -51,6 +51,14 @@ export default defineConfig({
   },
   webServer: [
     server(ARCHIVE, {}),
-    server(OPEN, { APP_CLOCK: '2017-03-15T10:00:00+01:00', MODERATION_MODE: 'post' }),
+    server(OPEN, {
+      APP_CLOCK: '2017-03-15T10:00:00+01:00',
+      MODERATION_MODE: 'post',
+      // A configured operator and licence (issue 13); ARCHIVE keeps the unconfigured demo.
+      OPERATOR_NAME: 'Association Exemple (e2e)',
+      OPERATOR_CONTACT: 'contact@exemple.test',
+      OPERATOR_ADDRESS: '1 rue de l’Exemple\n75000 Paris',
+      CONTRIBUTIONS_LICENCE: 'CC-BY-SA-4.0',
+    }),
   ],
 });

@@ -13,8 +13,10 @@ import { defaultLocale, isLocale } from './lib/i18n/config';
 import createMiddleware from 'next-intl/middleware';
 import { routing } from './lib/i18n/routing';
 import { NONCE_HEADER, contentSecurityPolicy, generateNonce, nonceFromCsp, validNonce } from './lib/security/headers';
+import { isInvalidCursor } from './lib/pagination/cursor';
 
 const intl = createMiddleware(routing);
+const QUESTION_PAGE = /^\/[a-z]{2}\/questions\/[^/]+\/?$/;
 
 export default function proxy(request: NextRequest) {
   const given = validNonce(request.headers.get(NONCE_HEADER));
@@ -33,6 +35,13 @@ export default function proxy(request: NextRequest) {
     const response = NextResponse.rewrite(url, { request: { headers } });
     response.headers.set('Content-Security-Policy', csp);
     return response;
+  }
+  // A question page's cursor that decodes to nothing real (lib/pagination/cursor.ts): 400.
+  if (QUESTION_PAGE.test(request.nextUrl.pathname) && isInvalidCursor(request.nextUrl.searchParams.get('before'))) {
+    return new NextResponse('Bad Request: invalid page cursor\n', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': csp },
+    });
   }
   const response = intl(new NextRequest(request, { headers }));
   response.headers.set('Content-Security-Policy', csp);

@@ -53,6 +53,18 @@ export const envSchema = z.object({
   /** 0: `npm start` neither migrates nor seeds (several instances: the migration step does it once per deploy, docs/deploy.md). */
   MIGRATE_ON_START: boolish.default(true),
   NEXT_DIST_DIR: z.string().min(1).default('.next'),
+  // Who runs this instance and the licence of contributions (lib/operator/config.ts): required
+  // with DATABASE_URL (scripts/start.ts), "not configured" on the embedded demonstration.
+  OPERATOR_NAME: z.string().trim().min(2).max(200).optional(),
+  OPERATOR_CONTACT: z
+    .string()
+    .trim()
+    .refine((s) => /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(s) || /^https:\/\/[^\s<>]+$/.test(s), {
+      message: 'must be an email address or an https:// URL',
+    })
+    .optional(),
+  OPERATOR_ADDRESS: z.string().trim().max(500).optional(),
+  CONTRIBUTIONS_LICENCE: z.enum(['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODbL-1.0', 'etalab-2.0']).default('CC-BY-4.0'),
 });
 
 export type Env = z.infer<typeof envSchema>;

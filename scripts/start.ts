@@ -10,6 +10,7 @@ import path from 'node:path';
 import { EnvError, parseEnv } from '../lib/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded';
 import { ensureSecrets } from '../lib/server/secrets';
+import { assertOperatorConfigured } from '../lib/operator/config';
 import { buildIfNeeded } from '../lib/server/build';
 
 const log = (m: string) => console.log(`[jesuisinternet] ${m}`);
@@ -21,6 +22,7 @@ async function main() {
   const embedded = !first.DATABASE_URL;
   const dataDir = path.resolve(first.DATA_DIR);
   ensureSecrets({ dataDir, embedded, environment: process.env });
+  assertOperatorConfigured(first);
 
   let pg: EmbeddedDatabase | null = null;
   if (embedded) {
@@ -55,6 +57,10 @@ async function main() {
     const { serve } = await import('../lib/server/serve');
     const running = await serve({ dir: root, port: first.PORT, host: first.HOST, dev });
     log(`ready on http://${first.HOST === '0.0.0.0' ? 'localhost' : first.HOST}:${first.PORT}${first.APP_CLOCK ? ` (APP_CLOCK=${first.APP_CLOCK.toISOString()})` : ''}`);
+
+    // Retention periods of the privacy page end on time, even when nothing is written.
+    const { startRetentionTimer } = await import('../lib/contributions/retention');
+    startRetentionTimer((await import('../lib/server/background')).onStop);
 
     // Machine translation of contributions: a jobs worker in this process (none configured by
     // default). Loaded only when configured: it brings its own copy of the Prisma client.

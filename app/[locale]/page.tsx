@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { Hero } from '@/components/home/Hero';
+import { HomeSection } from '@/components/home/Section';
 import { getTracks } from '@/lib/catalogue/queries';
 import { CONFERENCE_STARTS_AT } from '@/lib/consultation/phase';
 import { now } from '@/lib/clock';
 import { Countdown } from '@/components/home/Countdown';
+import { ArchiveHome } from '@/components/home/ArchiveHome';
+import { TrackTiles } from '@/components/home/TrackTiles';
+import { currentPhase } from '@/lib/consultation/guard';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: 'Home' });
-  return { title: { absolute: `${t('headline')} · Je suis Internet` } };
+  const t = await getTranslations({ locale, namespace: currentPhase() === 'closed' ? 'HomeArchive' : 'Home' });
+  return { title: { absolute: `${t(currentPhase() === 'closed' ? 'title' : 'headline')} · Je suis Internet` } };
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -17,44 +22,18 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   setRequestLocale(locale);
   const t = await getTranslations('Home');
   const tracks = await getTracks(locale);
+  // After closing, the home is the archive's home (past tense, no call to contribute).
+  if (currentPhase() === 'closed') return <ArchiveHome tracks={tracks} />;
   const remaining = CONFERENCE_STARTS_AT.getTime() - now().getTime();
   return (
     <div className="space-y-14">
-      <section aria-labelledby="headline" className="rounded-lg bg-gradient-to-br from-brand-dark to-brand px-6 py-10 text-white">
-        <p className="text-sm font-semibold uppercase tracking-wider opacity-90">{t('kicker')}</p>
-        <h1 id="headline" className="mt-3 max-w-3xl text-3xl font-extrabold leading-tight sm:text-4xl">
-          {t('headline')}
-        </h1>
-        <p className="mt-4 max-w-2xl text-lg opacity-95">{t('intro')}</p>
-      </section>
+      <Hero kicker={t('kicker')} title={t('headline')} intro={t('intro')} />
 
       <section aria-labelledby="tracks-heading">
         <h2 id="tracks-heading" className="text-2xl font-bold">
           {t('tracksHeading')}
         </h2>
-        <ul className="mt-5 grid gap-5 md:grid-cols-2">
-          {tracks.map((track) => {
-            const questions = track.themes.reduce((n, th) => n + th.questions.length, 0);
-            const contributions = track.themes.reduce((n, th) => n + th.questions.reduce((m, q) => m + q.published, 0), 0);
-            return (
-              <li key={track.slug} className="flex flex-col rounded-lg border-2 border-brand p-6">
-                <h3 className="text-2xl font-bold text-brand-dark">{track.title}</h3>
-                <p className="mt-2 flex-1">{track.summary}</p>
-                <p className="mt-3 text-sm text-muted">
-                  {t('trackQuestions', { count: questions })} · {t('trackContributions', { count: contributions })}
-                </p>
-                <Link
-                  href={`/${track.slug}`}
-                  className="mt-4 inline-block self-start rounded bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark"
-                  data-track={track.slug}
-                >
-                  {t('enterTrack')}
-                  <span className="sr-only"> — {track.title}</span>
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
+        <TrackTiles tracks={tracks} archive={false} />
       </section>
 
       <section aria-labelledby="conference-heading" className="rounded-lg bg-paper p-6">
@@ -86,34 +65,25 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       </section>
 
       <div className="grid gap-8 md:grid-cols-3">
-        <section aria-labelledby="how-heading">
-          <h2 id="how-heading" className="text-xl font-bold">
-            {t('howTitle')}
-          </h2>
+        <HomeSection id="how-heading" title={t('howTitle')}>
           <ol className="mt-3 list-decimal space-y-2 ps-5">
             <li>{t('howStep1')}</li>
             <li>{t('howStep2')}</li>
             <li>{t('howStep3')}</li>
             <li>{t('howStep4')}</li>
           </ol>
-        </section>
-        <section aria-labelledby="who-heading">
-          <h2 id="who-heading" className="text-xl font-bold">
-            {t('whoTitle')}
-          </h2>
+        </HomeSection>
+        <HomeSection id="who-heading" title={t('whoTitle')}>
           <p className="mt-3">{t('whoText')}</p>
-        </section>
-        <section aria-labelledby="closing-heading">
-          <h2 id="closing-heading" className="text-xl font-bold">
-            {t('closingTitle')}
-          </h2>
+        </HomeSection>
+        <HomeSection id="closing-heading" title={t('closingTitle')}>
           <p className="mt-3">{t('closingText')}</p>
           <p className="mt-3">
             <Link href="/about" className="text-brand underline underline-offset-2">
               {t('moreAbout')}
             </Link>
           </p>
-        </section>
+        </HomeSection>
       </div>
     </div>
   );

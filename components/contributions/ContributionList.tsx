@@ -4,6 +4,8 @@ import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
 import { ContributionText } from './ContributionText';
 import { FormMessages } from '@/components/i18n/FormMessages';
 import { ReportForm } from './ReportForm';
+import { DemoMarker } from '@/components/demo/DemoMarker';
+import { languageName as nameIn } from '@/lib/publications/language-name';
 
 function languageName(code: string): string {
   return isLocale(code) ? endonyms[code] : code;
@@ -54,13 +56,14 @@ export async function ContributionList({
                     <span lang={langTag(c.language)}>{languageName(c.language)}</span>
                   </span>
                   {c.editedAt ? <span className="text-xs text-muted">{t('edited')}</span> : null}
+                  {c.isDemo ? <DemoMarker /> : null}
                 </header>
                 {showTranslation && c.translation ? (
                   <div className="mt-3">
                     <p className="mb-2 text-sm italic text-muted" data-testid="translation-label">
                       {c.translation.kind === 'MACHINE'
-                        ? t('machineTranslation', { language: languageName(c.language) })
-                        : t('reviewedTranslation', { language: languageName(c.language) })}{' '}
+                        ? t('machineTranslation', { language: nameIn(c.language, locale) })
+                        : t('reviewedTranslation', { language: nameIn(c.language, locale) })}{' '}
                       <a href={`?${originalQuery}#c-${c.id}`} className="not-italic text-brand underline underline-offset-2">
                         {t('showOriginal')}
                       </a>

@@ -1,9 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { env } from '@/lib/env';
+import { operatorConfig } from '@/lib/operator/config';
 
 export async function SiteFooter() {
   const t = await getTranslations('Footer');
   const nav = await getTranslations('Nav');
+  const licences = await getTranslations('Licence');
+  const { licence } = operatorConfig(env());
+  // The licence's name is a link inside the translated sentence ("… chosen by the operator: {licence}.").
+  const [licenceBefore, licenceAfter = ''] = t('licence', { licence: '\u0000' }).split('\u0000');
   const links = [
     ['/about', t('about')],
     ['/charter', t('charter')],
@@ -28,6 +34,13 @@ export async function SiteFooter() {
           </ul>
         </nav>
         <p className="mt-4">{t('publisher')}</p>
+        <p className="mt-1">
+          {licenceBefore}
+          <a href={licence.url} className="underline underline-offset-2 hover:text-ink" hrefLang="en">
+            {licences(`names.${licence.id}`)}
+          </a>
+          {licenceAfter}
+        </p>
         <p className="mt-1">{t('archiveNote')}</p>
       </div>
     </footer>

@@ -1,11 +1,14 @@
 import { getFormatter } from 'next-intl/server';
 
-/** A document's date: day precision, or month and year when that is all the source gives. */
-export async function DocumentDate({ date, precision }: { date: Date; precision: 'day' | 'month' }) {
+/** A document's date: day precision, or month and year, or the year alone, when that is all the source gives. */
+export async function DocumentDate({ date, precision }: { date: Date; precision: 'day' | 'month' | 'year' }) {
   const format = await getFormatter();
-  const text =
-    precision === 'month'
-      ? format.dateTime(date, { month: 'long', year: 'numeric', timeZone: 'UTC' })
-      : format.dateTime(date, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return <time dateTime={date.toISOString().slice(0, precision === 'month' ? 7 : 10)}>{text}</time>;
+  const options = {
+    day: { day: 'numeric', month: 'long', year: 'numeric' },
+    month: { month: 'long', year: 'numeric' },
+    year: { year: 'numeric' },
+  } as const;
+  const text = format.dateTime(date, { ...options[precision], timeZone: 'UTC' });
+  const iso = date.toISOString().slice(0, { day: 10, month: 7, year: 4 }[precision]);
+  return <time dateTime={iso}>{text}</time>;
 }

@@ -1,22 +1,42 @@
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { setRequestLocale } from 'next-intl/server';
 import { getPage } from '@/lib/publications/queries';
+import { renderMarkdown } from '@/lib/publications/markdown';
 import { dirOf, langTag } from '@/lib/i18n/config';
-import { Markdown } from './Markdown';
+import { SanitizedHtml } from './Html';
+import { LicenceBlock, OperatorBlock } from './OperatorBlock';
+import { EditorialNote, ProvenanceNote } from './ProvenanceNote';
 
-/** About, charter, legal notice, privacy, accessibility: official texts from the database. */
+/** Lines of a page's markdown replaced by configuration (lib/operator/config.ts). */
+const SLOTS = { '{{operator}}': OperatorBlock, '{{licence}}': LicenceBlock } as const;
+const SLOT_LINE = /^\{\{(?:operator|licence)\}\}$/m;
+
+/**
+ * About, charter, legal notice, privacy, accessibility, conference texts: official texts from
+ * the database, with their provenance; "{{operator}}" and "{{licence}}" lines show who runs this
+ * instance and the licence it chose.
+ */
 export async function OfficialPage({ locale, slug }: { locale: string; slug: string }) {
   setRequestLocale(locale);
-  const t = await getTranslations('Page');
   const page = await getPage(slug, locale);
   if (!page) notFound();
   const differs = page.locale !== locale;
+  const parts = page.body.split(new RegExp(`(${SLOT_LINE.source})`, 'm'));
+  const rendered = parts.map((p) => (p in SLOTS ? p : renderMarkdown(p)));
+  const hasEditorial = rendered.some((r) => typeof r !== 'string' && r.hasEditorial);
   return (
     <article lang={differs ? langTag(page.locale) : undefined} dir={differs ? dirOf(page.locale) : undefined}>
       <h1 className="text-3xl font-extrabold text-brand-dark">{page.title}</h1>
-      {page.translated ? <p className="mt-2 text-sm italic text-muted">{t('translatedNotice')}</p> : null}
+      <ProvenanceNote kind={page.provenance} source={page.source} translated={page.translated} originalHref={`/fr/${slug}`} />
+      {hasEditorial ? <EditorialNote /> : null}
       <div className="mt-6">
-        <Markdown source={page.body} />
+        {rendered.map((r, i) => {
+          if (typeof r === 'string') {
+            const Slot = SLOTS[r as keyof typeof SLOTS];
+            return <Slot key={i} />;
+          }
+          return <SanitizedHtml key={i} html={r.html} />;
+        })}
       </div>
     </article>
   );

@@ -168,8 +168,9 @@ export interface ReportOptions {
   reason: ReportReason;
   text: string | null;
   clientHash: string;
-  /** REPORTS_HIDE_THRESHOLD: at this many reports a published contribution is hidden. */
-  threshold: number;
+  /** REPORTS_HIDE_THRESHOLD: at this many reports a published contribution is hidden; null:
+   *  never (after closing, reports queue for a moderator instead). */
+  threshold: number | null;
   at: Date;
 }
 
@@ -200,7 +201,7 @@ export async function reportContribution(opts: ReportOptions): Promise<{ questio
       data: { contributionId: target.id, action: 'REPORTED', reason: opts.reason as ModerationReason, createdAt: opts.at },
     });
     let hidden = false;
-    if (after.status === 'PUBLISHED' && after.reportCount >= opts.threshold) {
+    if (opts.threshold !== null && after.status === 'PUBLISHED' && after.reportCount >= opts.threshold) {
       const h = await tx.contribution.updateMany({
         where: { id: target.id, status: 'PUBLISHED' },
         data: { status: 'HIDDEN', version: { increment: 1 } },
@@ -224,13 +225,17 @@ export async function reportContribution(opts: ReportOptions): Promise<{ questio
 }
 
 /**
- * Retention (privacy page): withdrawn contributions lose their text, pseudonym and
- * translations 30 days after withdrawal; client address hashes go after 24 hours. The rows and
- * the audit log stay (counts and moderation history remain true). Run daily.
+ * Retention (privacy page), on the application's clock (`at`: real time in production; a replay
+ * of 2017 keeps its data): withdrawn contributions lose their text, pseudonym and translations
+ * 30 days after withdrawal; client address hashes go after 24 hours; reports lose their text and
+ * client hash after 12 months (the reason and dates stay: counts and moderation history remain
+ * true, and nothing left identifies anyone). The rows and the audit log stay.
  */
-export async function purgeExpiredData(opts: { at: Date; withdrawnDays?: number }): Promise<{ erased: number; clientHashes: number }> {
+export async function purgeExpiredData(opts: { at: Date; withdrawnDays?: number }): Promise<{ erased: number; clientHashes: number; reports: number }> {
   const cutoff = new Date(opts.at.getTime() - (opts.withdrawnDays ?? 30) * 86_400_000);
   const dayAgo = new Date(opts.at.getTime() - 86_400_000);
+  const yearAgo = new Date(opts.at);
+  yearAgo.setUTCMonth(yearAgo.getUTCMonth() - 12);
   return db.$transaction(async (tx) => {
     const due = await tx.contribution.findMany({
       where: {
@@ -246,6 +251,10 @@ export async function purgeExpiredData(opts: { at: Date; withdrawnDays?: number 
       await tx.contribution.updateMany({ where: { id: { in: ids } }, data: { body: '', pseudonym: '', clientHash: null } });
     }
     const cleared = await tx.contribution.updateMany({ where: { clientHash: { not: null }, createdAt: { lt: dayAgo } }, data: { clientHash: null } });
-    return { erased: ids.length, clientHashes: cleared.count };
+    const reports = await tx.report.updateMany({
+      where: { createdAt: { lt: yearAgo }, OR: [{ text: { not: null } }, { clientHash: { not: null } }] },
+      data: { text: null, clientHash: null },
+    });
+    return { erased: ids.length, clientHashes: cleared.count, reports: reports.count };
   });
 }

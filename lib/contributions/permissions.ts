@@ -2,12 +2,12 @@
 import type { ContributionStatus } from '../generated/prisma/enums';
 
 /**
- * Editable by its author (with the consultation open): while waiting for review (PENDING), or
- * published at once in post-moderation and not yet reviewed by a moderator (decidedAt null).
- * A moderator's decision (publish, reject, hide) ends editing, as the charter says.
+ * Editable by its author (with the consultation open) until a moderator decides on it: while
+ * waiting for review (PENDING), or published at once in post-moderation. Any decision (publish,
+ * reject, hide, restore, reports dismissed) sets decidedAt and ends editing, as the charter says.
  */
 export function isEditableStatus(c: { status: ContributionStatus; decidedAt: Date | null }): boolean {
-  return c.status === 'PENDING' || (c.status === 'PUBLISHED' && c.decidedAt === null);
+  return c.decidedAt === null && (c.status === 'PENDING' || c.status === 'PUBLISHED');
 }
 
 /** Withdrawal: at any time, from any status but WITHDRAWN itself, even after closing. */

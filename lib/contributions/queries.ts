@@ -9,27 +9,11 @@ import type { ContributionStatus, TranslationKind } from '../generated/prisma/en
 import { isLocale, type Locale } from '../i18n/config';
 import { hashEditToken } from './tokens';
 import { isEditableStatus } from './permissions';
+import { encodeCursor, type KeysetCursor } from '../pagination/cursor';
 
 export const PAGE_SIZE = 20;
 
-export interface Cursor {
-  createdAt: Date;
-  id: string;
-}
-
-/** "<epoch ms>_<uuid>": opaque enough, stable, URL-safe. */
-export function encodeCursor(c: Cursor): string {
-  return `${c.createdAt.getTime().toString(36)}_${c.id}`;
-}
-
-export function decodeCursor(s: string | undefined | null): Cursor | null {
-  if (!s) return null;
-  const m = /^([0-9a-z]{1,12})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(s);
-  if (!m) return null;
-  const ms = parseInt(m[1], 36);
-  if (!Number.isSafeInteger(ms)) return null;
-  return { createdAt: new Date(ms), id: m[2] };
-}
+export type Cursor = KeysetCursor;
 
 export interface ContributionTranslationView {
   body: string;
@@ -43,6 +27,8 @@ export interface PublicContribution {
   language: string;
   createdAt: Date;
   editedAt: Date | null;
+  /** fictional contribution of the embedded demonstration set: shown with a "demo" marker */
+  isDemo: boolean;
   /** A current (not stale) translation into the reader's locale, when the original is in another language. */
   translation: ContributionTranslationView | null;
 }
@@ -84,6 +70,7 @@ export async function listPublishedContributions(opts: {
       language: true,
       createdAt: true,
       editedAt: true,
+      isDemo: true,
       translations: { where: { locale: opts.locale, stale: false }, select: { body: true, kind: true } },
     },
   });
@@ -97,6 +84,7 @@ export async function listPublishedContributions(opts: {
       language: r.language,
       createdAt: r.createdAt,
       editedAt: r.editedAt,
+      isDemo: r.isDemo,
       translation: r.language !== opts.locale ? (r.translations[0] ?? null) : null,
     })),
     next: rows.length > limit && last ? encodeCursor(last) : null,

@@ -3,7 +3,7 @@ import 'server-only';
  * Retention promised by the privacy page, enforced without a separate scheduler: after any
  * contribution write, at most once an hour per process, the purge runs in the background
  * (withdrawn texts erased 30 days after withdrawal, client-address hashes dropped after 24 h,
- * expired rate-limit windows deleted). `runRetention()` can also be called by a scheduler.
+ * report texts and hashes after 12 months, expired rate-limit windows deleted). `runRetention()` can also be called by a scheduler.
  */
 import { now } from '../clock';
 import { purgeExpiredData } from './mutations';
@@ -13,7 +13,7 @@ const EVERY_MS = 3600_000;
 let lastRun = 0;
 let running: Promise<void> | null = null;
 
-export async function runRetention(): Promise<{ erased: number; clientHashes: number; rateLimits: number }> {
+export async function runRetention(): Promise<{ erased: number; clientHashes: number; reports: number; rateLimits: number }> {
   const r = await purgeExpiredData({ at: now() });
   const rateLimits = await purgeRateLimits();
   return { ...r, rateLimits };
@@ -30,4 +30,19 @@ export function maybeRunRetention(): void {
     .finally(() => {
       running = null;
     });
+}
+
+/**
+ * In the server process: the purge also runs on its own, hourly, so that periods end on time in
+ * the read-only archive too (no write would trigger it there). The timer does not keep the
+ * process alive; `register` receives its stopper (lib/server/background.ts onStop).
+ */
+export function startRetentionTimer(register: (stop: () => Promise<void>) => void): void {
+  maybeRunRetention();
+  const timer = setInterval(maybeRunRetention, EVERY_MS);
+  timer.unref();
+  register(async () => {
+    clearInterval(timer);
+    await running;
+  });
 }

@@ -17,7 +17,7 @@ import 'server-only';
  */
 import { env } from '../env';
 import { now } from '../clock';
-import { assertOpen, ConsultationClosedError } from '../consultation/guard';
+import { assertOpen, ConsultationClosedError, currentPhase } from '../consultation/guard';
 import { invalidate, tags } from '../cache/invalidate';
 import { checkOrigin } from '../security/origin';
 import { clientKey } from '../security/client';
@@ -178,7 +178,10 @@ export function submitReport(input: unknown, ctx: RequestContext): Promise<Outco
     if (!parsed.success) return invalid(parsed.error);
     const limited = await limit(['reports'], g.client);
     if (limited) return limited;
-    const r = await reportContribution({ ...parsed.data, clientHash: g.client, threshold: env().REPORTS_HIDE_THRESHOLD, at: now() });
+    const at = now();
+    // After closing, reports queue for a moderator: visitors alone no longer hide anything.
+    const threshold = currentPhase(at) === 'closed' ? null : env().REPORTS_HIDE_THRESHOLD;
+    const r = await reportContribution({ ...parsed.data, clientHash: g.client, threshold, at });
     await invalidate(tags.question(r.questionSlug), tags.contributions, tags.catalogue);
     return { ok: true, status: 201, data: { hidden: r.hidden } };
   });

@@ -42,7 +42,13 @@ async function appliedMigrations(c: pg.ClientBase): Promise<string[]> {
 }
 
 /** Writes a consistent dump of `url` to `file`; returns its header. */
-export async function backupDatabase(opts: { url: string; file: string; onTable?: (name: string, rows: number) => void }): Promise<BackupHeader> {
+interface DumpOptions {
+  url: string;
+  file: string;
+  onTable?: (name: string, rows: number) => void;
+}
+
+export async function backupDatabase(opts: DumpOptions): Promise<BackupHeader> {
   const c = new pg.Client({ connectionString: opts.url, application_name: 'jesuisinternet-backup' });
   await c.connect();
   const tmp = `${opts.file}.partial`;
@@ -57,7 +63,13 @@ export async function backupDatabase(opts: { url: string; file: string; onTable?
     const tables = (await tablesOf(c)).filter((t) => t !== MIGRATIONS);
     const counts: { name: string; rows: number }[] = [];
     for (const t of tables) counts.push({ name: t, rows: (await c.query(`SELECT count(*)::bigint AS n FROM ${q(t)}`)).rows[0].n * 1 });
-    const header: BackupHeader = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await appliedMigrations(c), tables: counts };
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migrations: await appliedMigrations(c),
+      tables: counts,
+    };
     await write(JSON.stringify(header));
     for (const t of tables) {
       await write(JSON.stringify({ table: t }));
@@ -101,7 +113,7 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
 }
 
 /** Replaces every row of `url` by the backup's, in one transaction. */
-export async function restoreDatabase(opts: { url: string; file: string; onTable?: (name: string, rows: number) => void }): Promise<BackupHeader> {
+export async function restoreDatabase(opts: DumpOptions): Promise<BackupHeader> {
   const header = await readBackupHeader(opts.file);
   const c = new pg.Client({ connectionString: opts.url, application_name: 'jesuisinternet-restore' });
   await c.connect();

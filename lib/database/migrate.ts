@@ -69,16 +69,22 @@ function listMigrations(migrationsDir: string) {
 const CHAR_OID = 18;
 const TEXT_OID = 25;
 const CHARACTER = 6;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function patchQueryablePrototype(adapter: any) {
-  const proto = Object.getPrototypeOf(Object.getPrototypeOf(adapter));
+/** The two methods of adapter-pg's queryable prototype that the patch wraps (internal API, pinned version). */
+interface QueryablePrototype {
+  __charPatched?: boolean;
+  performIO(this: unknown, query: object): Promise<{ fields?: { dataTypeID: number }[] } | undefined>;
+  queryRaw(this: unknown, query: object): Promise<{ columnTypes: number[] }>;
+}
+
+function patchQueryablePrototype(adapter: object) {
+  const proto = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as QueryablePrototype;
   if (proto.__charPatched) return;
   const { performIO, queryRaw } = proto;
   const charCols = new WeakMap<object, number[]>();
   proto.performIO = async function (query: object) {
     const result = await performIO.call(this, query);
     const cols: number[] = [];
-    (result?.fields ?? []).forEach((f: { dataTypeID: number }, i: number) => {
+    (result?.fields ?? []).forEach((f, i) => {
       if (f.dataTypeID === CHAR_OID) {
         f.dataTypeID = TEXT_OID;
         cols.push(i);
@@ -105,8 +111,10 @@ function adapterFactory(url: string) {
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.slice(1)),
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const patch = (a: any) => {
+  // onError is protected in adapter-pg's types; the patched executeScript reports through it as the original does.
+  type Adapter = Awaited<ReturnType<PrismaPg['connect']>> & { onError(e: unknown): never };
+  const patch = (connected: Awaited<ReturnType<PrismaPg['connect']>>) => {
+    const a = connected as Adapter;
     patchQueryablePrototype(a);
     // (2) send the script whole: the simple-query protocol runs multi-statement scripts.
     a.executeScript = async (script: string) => {
@@ -156,20 +164,16 @@ function loadWasm() {
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
     './schema_engine_bg.js': runtime as unknown as WebAssembly.ModuleImports,
   });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  (runtime as any).__wbg_set_wasm(instance.exports);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  (instance.exports as any).__wbindgen_start();
+  runtime.__wbg_set_wasm(instance.exports);
+  (instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start();
   wasmReady = true;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function withEngine<T>(o: MigrateOptions, fn: (engine: any, p: ReturnType<typeof paths>) => Promise<T>): Promise<T> {
+async function withEngine<T>(o: MigrateOptions, fn: (engine: runtime.SchemaEngine, p: ReturnType<typeof paths>) => Promise<T>): Promise<T> {
   loadWasm();
   const p = paths(o);
   const debug = process.env.MIGRATE_DEBUG ? (m: string) => console.error('[engine]', m) : () => {};
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const engine = await (runtime as any).SchemaEngine.new(
+  const engine = await runtime.SchemaEngine.new(
     { datamodels: [[p.schemaPath, fs.readFileSync(p.schemaPath, 'utf8')]] },
     debug,
     adapterFactory(o.url),

@@ -8,17 +8,23 @@ import { absolute } from '../seo/metadata';
 import { stripMarkdown } from '../search/text';
 import { atom, tagUri, type AtomEntry } from './atom';
 import { latestContributions, questionTitle } from './queries';
+import { env } from '../env';
+import { operatorConfig } from '../operator/config';
 
 const CONSULTATION_START = new Date('2017-02-01T00:00:00+01:00');
 
 async function common(locale: string) {
   const t = await getTranslations({ locale, namespace: 'Feeds' });
   const m = await getTranslations({ locale, namespace: 'Meta' });
-  return { t, site: m('siteName'), lang: langTag(locale) };
+  const demo = await getTranslations({ locale, namespace: 'Demo' });
+  // Demo data is labelled in feeds too (issue 13): the same marker as on the pages, in the title.
+  const marked = (title: string, isDemo: boolean) => (isDemo ? `[${demo('marker')}] ${title}` : title);
+  const rights = t('rights', { licence: operatorConfig(env()).licence.id });
+  return { t, site: m('siteName'), lang: langTag(locale), marked, rights };
 }
 
 export async function contributionsFeed(locale: string, questionSlug?: string): Promise<string | null> {
-  const { t, site, lang } = await common(locale);
+  const { t, site, lang, marked, rights } = await common(locale);
   let title = t('contributionsTitle', { site });
   let alternate = absolute(`/${locale}`);
   let self = absolute(`/${locale}/feeds/contributions.atom`);
@@ -34,7 +40,7 @@ export async function contributionsFeed(locale: string, questionSlug?: string): 
   const rows = await latestContributions({ locale, questionSlug });
   const entries: AtomEntry[] = rows.map((c) => ({
     id: tagUri(`contribution/${c.id}`),
-    title: t('entryTitle', { pseudonym: c.pseudonym, question: c.questionTitle }),
+    title: marked(t('entryTitle', { pseudonym: c.pseudonym, question: c.questionTitle }), c.isDemo),
     link: absolute(`/${locale}/questions/${c.questionSlug}#c-${c.id}`),
     updated: c.updated,
     published: c.published,
@@ -50,14 +56,14 @@ export async function contributionsFeed(locale: string, questionSlug?: string): 
     alternate,
     lang,
     author: site,
-    rights: t('rights'),
+    rights,
     fallbackUpdated: CONSULTATION_START,
     entries,
   });
 }
 
 export async function proceedingsFeed(locale: string): Promise<string> {
-  const { t, site, lang } = await common(locale);
+  const { t, site, lang, marked } = await common(locale);
   const rows = await listPublishedProceedings();
   return atom({
     id: tagUri(`feeds/${locale}/proceedings`),
@@ -69,7 +75,7 @@ export async function proceedingsFeed(locale: string): Promise<string> {
     fallbackUpdated: new Date('2017-04-07T18:00:00+02:00'),
     entries: rows.map((p) => ({
       id: tagUri(`proceeding/${p.id}`),
-      title: p.title,
+      title: marked(p.title, p.isDemo),
       link: absolute(`/${locale}/conference/${p.session.slug}`),
       updated: p.updatedAt,
       published: p.publishedAt,
@@ -80,7 +86,7 @@ export async function proceedingsFeed(locale: string): Promise<string> {
 }
 
 export async function synthesisFeed(locale: string): Promise<string> {
-  const { t, site, lang } = await common(locale);
+  const { t, site, lang, marked } = await common(locale);
   const rows = await listPublishedSynthesis();
   return atom({
     id: tagUri(`feeds/${locale}/synthesis`),
@@ -92,7 +98,7 @@ export async function synthesisFeed(locale: string): Promise<string> {
     fallbackUpdated: CONSULTATION_START,
     entries: rows.map((s) => ({
       id: tagUri(`synthesis/${s.id}`),
-      title: s.title,
+      title: marked(s.title, s.isDemo),
       link: absolute(`/${locale}/synthesis#s-${s.id}`),
       updated: s.updatedAt,
       published: s.publishedAt,

@@ -17,6 +17,7 @@ export async function latestContributions(o: { locale: string; questionSlug?: st
       createdAt: true,
       publishedAt: true,
       editedAt: true,
+      isDemo: true,
       question: { select: { slug: true, translations: { where: { locale: { in: [o.locale, defaultLocale] } } } } },
     },
   });
@@ -25,6 +26,7 @@ export async function latestContributions(o: { locale: string; questionSlug?: st
     body: c.body,
     language: c.language,
     pseudonym: c.pseudonym,
+    isDemo: c.isDemo,
     published: c.publishedAt ?? c.createdAt,
     updated: c.editedAt && c.editedAt > (c.publishedAt ?? c.createdAt) ? c.editedAt : (c.publishedAt ?? c.createdAt),
     questionSlug: c.question.slug,

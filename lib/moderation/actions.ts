@@ -38,7 +38,8 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
     result = await decide({ actor: guard.moderator, input: parsed.data });
   } catch (e) {
     if (e instanceof DecisionError) {
-      const error = e.code === 'forbidden' ? 'forbidden' : e.code;
+      // After closing, publishing is simply not allowed any more (the form no longer offers it).
+      const error = e.code === 'forbidden' || e.code === 'closed' ? 'forbidden' : e.code;
       return { error, currentStatus: e.currentStatus, decision: parsed.data.decision };
     }
     throw e;

@@ -5,18 +5,21 @@ import 'server-only';
  *   (optimistic concurrency: 0 rows means someone decided first: nothing is written, the
  *   moderator is told the current status), the audit event, the reports closed, and, when the
  *   contribution becomes public, its machine translations queued.
+ * Every decision sets `decidedAt`: the author can no longer replace the text a moderator examined.
+ * After closing, no decision publishes a text that was never public (lib/moderation/permissions.ts).
  * The caller (actions.ts) then invalidates the cache tags of the question and the lists.
  */
 import { db } from '../db';
 import { now } from '../clock';
 import { can, type Actor } from '../auth/permissions';
 import { enqueueTranslationJobs } from '../translations/jobs';
-import { TRANSITIONS } from './permissions';
+import { currentPhase } from '../consultation/guard';
+import { publishesNewText, TRANSITIONS } from './permissions';
 import type { DecisionInput, Status } from './schemas';
 
 export class DecisionError extends Error {
   constructor(
-    readonly code: 'conflict' | 'notFound' | 'notAllowed' | 'noReports' | 'forbidden',
+    readonly code: 'conflict' | 'notFound' | 'notAllowed' | 'noReports' | 'forbidden' | 'closed',
     readonly currentStatus?: Status,
   ) {
     super(code);
@@ -49,13 +52,17 @@ export async function decide(opts: { actor: Actor; input: DecisionInput; transla
     if (input.decision === 'dismissReports' && current._count.reports === 0) throw new DecisionError('noReports', current.status);
 
     const at = now();
+    // After closing, moderators hide, restore and annotate: no text becomes public for the first time.
+    if (currentPhase(at) === 'closed' && publishesNewText(input.decision, current)) throw new DecisionError('closed', current.status);
     const to = t.to ?? current.status;
     const reason = t.needsReason ? (input.reason ?? null) : to === 'PUBLISHED' ? null : undefined;
     const updated = await tx.contribution.updateMany({
       where: { id: input.contributionId, version: input.expectedVersion, status: current.status },
       data: {
         version: { increment: 1 },
-        ...(t.to ? { status: t.to, decidedAt: at } : {}),
+        // Any decision, dismissed reports included, ends editing by the author (the charter).
+        decidedAt: at,
+        ...(t.to ? { status: t.to } : {}),
         ...(reason !== undefined ? { reason } : {}),
         ...(t.to === 'PUBLISHED' && !current.publishedAt ? { publishedAt: at } : {}),
         ...(t.handlesReports ? { reportCount: 0 } : {}),

@@ -36,6 +36,15 @@ export function decisionsFor(status: Status, openReports: number, reviewed = fal
   });
 }
 
+/**
+ * Whether the decision would make a text public for the first time (a pending or rejected text
+ * published): refused after closing, when moderators may only hide, restore what was public,
+ * and annotate. Restoring a hidden contribution, or confirming a published one, publishes nothing new.
+ */
+export function publishesNewText(decision: Decision, current: { publishedAt: Date | null }): boolean {
+  return TRANSITIONS[decision].to === 'PUBLISHED' && current.publishedAt === null;
+}
+
 /** Audit actions that mean "a moderator decided on this contribution". */
 export const DECISION_ACTIONS = ['PUBLISHED', 'REJECTED', 'HIDDEN', 'RESTORED'] as const;
 

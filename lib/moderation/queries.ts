@@ -9,8 +9,11 @@ import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { can, type Actor, type Capability } from '../auth/permissions';
 import { getTracks } from '../catalogue/queries';
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { isUuid } from '../uuid';
 import { dayRange } from './dates';
-import { DECISION_ACTIONS, decisionsFor } from './permissions';
+import { DECISION_ACTIONS, decisionsFor, publishesNewText } from './permissions';
+import { currentPhase } from '../consultation/guard';
 import type { AuditFilters, Decision, QueueFilters, Reason, Status } from './schemas';
 
 export class ModerationForbidden extends Error {
@@ -76,18 +79,6 @@ function queueWhere(f: QueueFilters, without?: Facet): Prisma.ContributionWhereI
   const range = dayRange(f.from, f.to);
   if (range) and.push({ createdAt: range });
   return { AND: and };
-}
-
-export function encodeCursor(c: { createdAt: Date; id: string }): string {
-  return `${c.createdAt.toISOString()}_${c.id}`;
-}
-
-export function decodeCursor(s: string | undefined): { createdAt: Date; id: string } | null {
-  if (!s) return null;
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([0-9a-f-]{36})$/i.exec(s);
-  if (!m) return null;
-  const createdAt = new Date(m[1]);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: m[2] };
 }
 
 function afterCursor(sort: 'oldest' | 'newest', c: { createdAt: Date; id: string }): Prisma.ContributionWhereInput {
@@ -236,11 +227,9 @@ export interface ReviewItem {
   translations: { locale: string; kind: 'MACHINE' | 'REVIEWED'; stale: boolean; provider: string | null; translator: string | null; updatedAt: Date }[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getReviewItem(opts: { viewer: Actor | null; id: string; locale: string }): Promise<ReviewItem | null> {
   assertCan(opts.viewer, 'queue.read');
-  if (!UUID.test(opts.id)) return null;
+  if (!isUuid(opts.id)) return null;
   const [c, catalogue] = await Promise.all([
     db.contribution.findUnique({
       where: { id: opts.id },
@@ -256,6 +245,7 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
         createdAt: true,
         editedAt: true,
         decidedAt: true,
+        publishedAt: true,
         questionId: true,
         reports: {
           orderBy: [{ handledAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
@@ -276,6 +266,7 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
   if (!c) return null;
   const q = catalogue.byQuestionId.get(c.questionId);
   const openReports = c.reports.filter((r) => !r.handledAt).length;
+  const closed = currentPhase() === 'closed';
   const reviewed = c.events.some((e) => e.actor !== null && (DECISION_ACTIONS as readonly string[]).includes(e.action));
   return {
     id: c.id,
@@ -290,7 +281,7 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
     editedAt: c.editedAt,
     decidedAt: c.decidedAt,
     question: { slug: q?.slug ?? '', title: q?.title ?? '', themeLabel: q?.themeLabel ?? '', trackTitle: q?.trackTitle ?? '' },
-    decisions: decisionsFor(c.status, openReports, reviewed),
+    decisions: decisionsFor(c.status, openReports, reviewed).filter((d) => !(closed && publishesNewText(d, c))),
     reports: c.reports.map((r) => ({ id: r.id, reason: r.reason, text: r.text, createdAt: r.createdAt, handledAt: r.handledAt, handledBy: r.handledBy?.name ?? null })),
     history: c.events.map((e) => ({
       id: e.id.toString(),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { locales } from '../i18n/config';
+import { UUID } from '../uuid';
 
 export const STATUSES = ['PENDING', 'PUBLISHED', 'REJECTED', 'HIDDEN', 'WITHDRAWN'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -42,7 +43,7 @@ const optionalParam = <T extends z.ZodType>(schema: T) =>
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 const slug = z.string().regex(/^[a-z0-9-]{1,100}$/);
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const uuid = z.string().regex(UUID);
 
 /** Queue filters from the URL's search params; anything invalid is ignored, never an error. */
 export const queueFiltersSchema = z.object({

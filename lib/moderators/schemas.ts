@@ -1,6 +1,7 @@
 /** Moderator accounts managed by admins (no server imports: forms use these too). */
 import { z } from 'zod';
 import { locales } from '../i18n/config';
+import { UUID } from '../uuid';
 
 export const ROLES = ['MODERATOR', 'ADMIN'] as const;
 export const ORGANISATIONS = ['ANSSI', 'AMNECYS', 'OTHER'] as const;
@@ -14,7 +15,7 @@ const languages = z.preprocess(
 /** Empty: a strong password is generated and shown once (account creation, password reset). */
 const optionalPassword = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().min(MIN_PASSWORD, 'passwordTooShort').max(1024, 'passwordInvalid').optional());
 
-const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const id = z.string().regex(UUID);
 
 export const createModeratorSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('emailInvalid').max(320, 'emailInvalid')),

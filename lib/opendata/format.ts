@@ -3,9 +3,6 @@
  * row so that a stream never holds more than one batch. Pure functions, unit-tested.
  */
 
-export const LICENCE = 'CC-BY-4.0';
-export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
-
 export interface OpenDataRow {
   id: string;
   question_slug: string;
@@ -18,7 +15,10 @@ export interface OpenDataRow {
   pseudonym: string;
   text: string;
   url: string;
+  /** the licence chosen by the operator (CONTRIBUTIONS_LICENCE, SPDX identifier) */
   licence: string;
+  /** "true" for the fictional contributions of the embedded demonstration set, else "false" */
+  demo: 'true' | 'false';
 }
 
 export const COLUMNS: (keyof OpenDataRow)[] = [
@@ -34,6 +34,7 @@ export const COLUMNS: (keyof OpenDataRow)[] = [
   'text',
   'url',
   'licence',
+  'demo',
 ];
 
 /**

@@ -7,7 +7,8 @@ import { db } from '../db';
 import { env } from '../env';
 import { now } from '../clock';
 import { siteUrl } from '../seo/metadata';
-import { LICENCE, csvHeader, csvRecord, jsonOpening, jsonRecord, JSON_CLOSING, LICENCE_URL, type OpenDataRow } from './format';
+import { operatorConfig } from '../operator/config';
+import { csvHeader, csvRecord, jsonOpening, jsonRecord, JSON_CLOSING, type OpenDataRow } from './format';
 
 interface DbRow {
   id: string;
@@ -20,6 +21,7 @@ interface DbRow {
   questionTitle: string | null;
   theme: string;
   track: string;
+  isDemo: boolean;
 }
 
 export const BATCH = 1000;
@@ -27,10 +29,11 @@ export const BATCH = 1000;
 /** All published contributions, batch after batch. */
 export async function* publishedBatches(batchSize = BATCH): AsyncGenerator<OpenDataRow[]> {
   const base = siteUrl();
+  const licence = operatorConfig(env()).licence.id;
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
     const rows: DbRow[] = await db.$queryRaw<DbRow[]>`
-      SELECT c.id::text AS id, c."createdAt", c."publishedAt", c.language, c.pseudonym, c.body,
+      SELECT c.id::text AS id, c."createdAt", c."publishedAt", c.language, c.pseudonym, c.body, c."isDemo",
              q.slug AS "questionSlug", qt.title AS "questionTitle", th.slug AS theme, tr.slug AS track
       FROM "Contribution" c
       JOIN "Question" q ON q.id = c."questionId"
@@ -54,7 +57,8 @@ export async function* publishedBatches(batchSize = BATCH): AsyncGenerator<OpenD
       pseudonym: r.pseudonym,
       text: r.body,
       url: `${base}/fr/questions/${r.questionSlug}#c-${r.id}`,
-      licence: LICENCE,
+      licence,
+      demo: r.isDemo ? 'true' : 'false',
     }));
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1];
@@ -94,12 +98,16 @@ export function contributionsCsvStream(batchSize = BATCH): ReadableStream<Uint8A
 }
 
 export function contributionsJsonStream(batchSize = BATCH): ReadableStream<Uint8Array> {
+  const { operator, licence } = operatorConfig(env());
   return streamOf(async function* () {
     yield jsonOpening({
       title: 'Je suis Internet: published contributions',
-      publisher: 'SGDSN / ANSSI',
-      licence: LICENCE,
-      licence_url: LICENCE_URL,
+      // who runs this instance (OPERATOR_NAME); null on the unconfigured embedded demonstration
+      publisher: operator?.name ?? null,
+      licence: licence.id,
+      licence_url: licence.url,
+      licence_chosen_by: 'the operator of this instance (CONTRIBUTIONS_LICENCE)',
+      demo_rows: 'rows with "demo": "true" are fictional demonstration data (embedded default database only)',
       generated_at: now().toISOString(),
       source: siteUrl(),
       consultation_closes_at: env().CONSULTATION_CLOSES_AT.toISOString(),

@@ -3,6 +3,10 @@
  * synthesis). Output is always passed through sanitize-html with a strict allowlist, so even
  * a moderator's markdown cannot carry scripts, styles, iframes or event handlers.
  * Headings may end with an explicit anchor, "## Title {#id}"; others get a slug id.
+ * A heading or paragraph ending with ".editorial" in its braces ("## Norme (a) {#norm-a .editorial}",
+ * "A note. {.editorial}") is an addition of this platform inside a 2017 text: it is rendered in
+ * square brackets with class="editorial" (set apart; components/publications/EditorialNote.tsx
+ * explains it once per page) and is left out when the text is compared with its source.
  */
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
@@ -13,7 +17,8 @@ export interface TocEntry {
   depth: number;
 }
 
-const ANCHOR = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/;
+const ANCHOR = /\s*\{(?:#([a-z0-9][a-z0-9-]*))?\s*(\.editorial)?\}\s*$/;
+const EDITORIAL_END = /\s*\{\.editorial\}\s*$/;
 
 function slugify(text: string): string {
   const s = text
@@ -28,7 +33,8 @@ function slugify(text: string): string {
 const ALLOWED = {
   allowedTags: ['h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'blockquote', 'a', 'br', 'hr', 'code', 'pre'],
   // ol start: numbered paragraphs ("13. …" in the UN report) keep their numbers.
-  allowedAttributes: { a: ['href', 'rel'], h2: ['id'], h3: ['id'], h4: ['id'], ol: ['start'] },
+  allowedAttributes: { a: ['href', 'rel'], h2: ['id', 'class'], h3: ['id', 'class'], h4: ['id', 'class'], p: ['class'], ol: ['start'] },
+  allowedClasses: { h2: ['editorial'], h3: ['editorial'], h4: ['editorial'], p: ['editorial'] },
   allowedSchemes: ['https', 'http', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -45,8 +51,9 @@ const ALLOWED = {
   },
 } satisfies sanitizeHtml.IOptions;
 
-export function renderMarkdown(source: string): { html: string; toc: TocEntry[] } {
+export function renderMarkdown(source: string): { html: string; toc: TocEntry[]; hasEditorial: boolean } {
   const toc: TocEntry[] = [];
+  let hasEditorial = false;
   const used = new Set<string>();
   const marked = new Marked({
     gfm: true,
@@ -55,14 +62,23 @@ export function renderMarkdown(source: string): { html: string; toc: TocEntry[] 
       heading({ tokens, depth }) {
         const raw = this.parser.parseInline(tokens);
         const m = raw.match(ANCHOR);
-        const text = m ? raw.replace(ANCHOR, '') : raw;
+        const editorial = Boolean(m?.[2]);
+        hasEditorial ||= editorial;
+        const bare = m ? raw.replace(ANCHOR, '') : raw;
+        const text = editorial ? `[${bare}]` : bare;
         const plain = text.replace(/<[^>]+>/g, '');
-        let id = m ? m[1] : slugify(plain);
+        let id = m?.[1] ?? slugify(bare.replace(/<[^>]+>/g, ''));
         while (used.has(id)) id += '-2';
         used.add(id);
         const level = Math.min(Math.max(depth, 2), 4);
         toc.push({ id, text: plain, depth: level });
-        return `<h${level} id="${id}">${text}</h${level}>\n`;
+        return `<h${level} id="${id}"${editorial ? ' class="editorial"' : ''}>${text}</h${level}>\n`;
+      },
+      paragraph({ tokens }) {
+        const raw = this.parser.parseInline(tokens);
+        if (!EDITORIAL_END.test(raw)) return `<p>${raw}</p>\n`;
+        hasEditorial = true;
+        return `<p class="editorial">[${raw.replace(EDITORIAL_END, '')}]</p>\n`;
       },
       // Raw HTML in markdown is shown as text, never interpreted.
       html({ text }) {
@@ -74,7 +90,7 @@ export function renderMarkdown(source: string): { html: string; toc: TocEntry[] 
     },
   });
   const html = sanitizeHtml(marked.parse(source, { async: false }) as string, ALLOWED);
-  return { html, toc };
+  return { html, toc, hasEditorial };
 }
 
 /** Strip the "<!-- translation -->" marker and split "# Title" from the body. */

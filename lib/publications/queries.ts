@@ -11,6 +11,8 @@ import { defaultLocale, locales } from '../i18n/config';
 import { conferenceSchema } from '../seed/content';
 import conferenceJson from '../../prisma/content/conference.json';
 import { extractCitationIds, type CitedContribution } from './citations';
+import type { ProvenanceKind } from '../seed/provenance';
+import { isUuid } from '../uuid';
 
 export interface PageView {
   slug: string;
@@ -18,6 +20,9 @@ export interface PageView {
   body: string;
   locale: string;
   translated: boolean;
+  /** where the text comes from (lib/seed/provenance.ts) */
+  provenance: ProvenanceKind;
+  source: string | null;
 }
 
 const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
@@ -30,7 +35,7 @@ export const getPage = cache(async (slug: string, locale: string): Promise<PageV
   });
   const t = page && pickLocale(page.translations, locale);
   if (!page || !t) return null;
-  return { slug, title: t.title, body: t.body, locale: t.locale, translated: t.translated };
+  return { slug, title: t.title, body: t.body, locale: t.locale, translated: t.translated, provenance: t.provenance, source: t.source };
 });
 
 // ─── Conference ─────────────────────────────────────────────────────────────
@@ -56,6 +61,8 @@ export interface ProceedingView {
   title: string;
   body: string;
   publishedAt: Date | null;
+  /** fictional proceedings of the embedded demonstration set */
+  isDemo: boolean;
 }
 
 export interface SessionView {
@@ -83,7 +90,7 @@ function sessionView(
     startsAt: Date | null;
     endsAt: Date | null;
     translations: { locale: string; title: string; description: string; speakers: string | null; translated: boolean }[];
-    proceedings: { id: string; locale: string; title: string; body: string; publishedAt: Date | null }[];
+    proceedings: { id: string; locale: string; title: string; body: string; publishedAt: Date | null; isDemo: boolean }[];
   },
   locale: string,
 ): SessionView {
@@ -106,7 +113,7 @@ function sessionView(
 
 const publishedProceedings = {
   where: { status: 'PUBLISHED' as const },
-  select: { id: true, locale: true, title: true, body: true, publishedAt: true },
+  select: { id: true, locale: true, title: true, body: true, publishedAt: true, isDemo: true },
 };
 
 export const getSessions = cache(async (locale: string): Promise<SessionView[]> => {
@@ -133,7 +140,7 @@ export interface DocumentSummary {
   author: string;
   summary: string;
   date: Date;
-  datePrecision: 'day' | 'month';
+  datePrecision: 'day' | 'month' | 'year';
   reference: string | null;
   originalLanguage: string;
   locale: string;
@@ -142,7 +149,13 @@ export interface DocumentSummary {
 export interface DocumentView extends DocumentSummary {
   body: string;
   originalTitle: string;
+  /** the 2017 document the body is quoted from (prisma/content/sources), null if none */
+  source: string | null;
+  /** false: the body is the source's presentation of the document, not its full text */
+  fullText: boolean;
 }
+
+const precisionOf = (p: string): 'day' | 'month' | 'year' => (p === 'month' || p === 'year' ? p : 'day');
 
 export const listDocuments = cache(async (locale: string): Promise<DocumentSummary[]> => {
   const rows = await db.document.findMany({ orderBy: { position: 'asc' }, include: { translations: inLocales(locale) } });
@@ -154,7 +167,7 @@ export const listDocuments = cache(async (locale: string): Promise<DocumentSumma
       author: t?.author ?? '',
       summary: t?.summary ?? '',
       date: d.date,
-      datePrecision: d.datePrecision === 'month' ? 'month' : 'day',
+      datePrecision: precisionOf(d.datePrecision),
       reference: d.reference,
       originalLanguage: d.originalLanguage,
       locale: t?.locale ?? defaultLocale,
@@ -173,12 +186,14 @@ export const getDocument = cache(async (slug: string, locale: string): Promise<D
     author: t?.author ?? '',
     summary: t?.summary ?? '',
     date: d.date,
-    datePrecision: d.datePrecision === 'month' ? 'month' : 'day',
+    datePrecision: precisionOf(d.datePrecision),
     reference: d.reference,
     originalLanguage: d.originalLanguage,
     locale: t?.locale ?? defaultLocale,
     body: d.body,
     originalTitle: o?.title ?? d.slug,
+    source: d.source,
+    fullText: d.fullText,
   };
 });
 
@@ -190,6 +205,8 @@ export interface SynthesisView {
   title: string;
   body: string;
   publishedAt: Date | null;
+  /** fictional synthesis page of the embedded demonstration set */
+  isDemo: boolean;
 }
 
 export interface SynthesisSection {
@@ -207,7 +224,7 @@ export const getSynthesis = cache(async (locale: string): Promise<SynthesisSecti
     db.synthesisPage.findMany({
       where: { status: 'PUBLISHED' },
       orderBy: [{ publishedAt: 'desc' }],
-      select: { id: true, themeId: true, locale: true, title: true, body: true, publishedAt: true },
+      select: { id: true, themeId: true, locale: true, title: true, body: true, publishedAt: true, isDemo: true },
     }),
     db.theme.findMany({
       orderBy: [{ track: { position: 'asc' } }, { position: 'asc' }],
@@ -276,7 +293,7 @@ export async function listPublishedProceedings(limit = 50) {
     where: { status: 'PUBLISHED' },
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
-    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, session: { select: { slug: true } } },
+    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true, session: { select: { slug: true } } },
   });
 }
 
@@ -285,7 +302,7 @@ export async function listPublishedSynthesis(limit = 50) {
     where: { status: 'PUBLISHED' },
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
-    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true },
+    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true },
   });
 }
 
@@ -330,7 +347,7 @@ export async function listSynthesisForEditors(locale: string) {
 }
 
 export async function getSynthesisForEditor(id: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.synthesisPage.findUnique({ where: { id }, include: { theme: { select: { slug: true } } } });
 }
 

@@ -1,8 +1,9 @@
 /** Forms of the publications back office (proceedings, synthesis). No server imports. */
 import { z } from 'zod';
 import { locales } from '../i18n/config';
+import { UUID } from '../uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 
 const common = {
   locale: z.enum(locales, { message: 'locale' }),

@@ -36,6 +36,8 @@ export interface SearchHit {
   original: boolean;
   date: Date | null;
   segments: Segment[];
+  /** fictional demonstration data (a demo contribution, synthesis or proceeding): shown with a marker */
+  demo: boolean;
 }
 
 export interface SearchGroup {
@@ -63,6 +65,7 @@ interface Row {
   title: string | null;
   subtitle: string | null;
   href: string | null;
+  demo: boolean | null;
   n: bigint | null;
   capped: boolean | null;
 }
@@ -173,12 +176,12 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
       FROM c e, s
     ),
     p AS (${selected})
-    SELECT part, kind, "refId", locale, original, "publishedAt", headline, raw, title, subtitle, href, n, capped FROM (
+    SELECT part, kind, "refId", locale, original, "publishedAt", headline, raw, title, subtitle, href, demo, n, capped FROM (
       SELECT 1 AS part, p.kind, p."refId", p.locale, p.original, p."publishedAt", p.rank, p.id,
              CASE WHEN p.locale IN ('zh', 'ko') OR ${hasCjk} THEN NULL
                   ELSE ts_headline(jsi_ts_config(p.locale), translate(b.body, ${START + STOP}, ''), s.tsq, ${HEADLINE_OPTIONS}) END AS headline,
              CASE WHEN p.locale IN ('zh', 'ko') OR ${hasCjk} THEN left(b.body, 20000) ELSE NULL END AS raw,
-             h.title, h.subtitle, h.href, NULL::bigint AS n, NULL::boolean AS capped
+             h.title, h.subtitle, h.href, h.demo, NULL::bigint AS n, NULL::boolean AS capped
       FROM p JOIN "SearchEntry" b ON b.id = p.id
       CROSS JOIN s
       JOIN LATERAL (${titles(o.locale)}) h ON true
@@ -218,19 +221,19 @@ function titles(locale: string): Prisma.Sql {
   const as = (kind: SearchKind, type: 'int' | 'uuid') => Prisma.sql`CASE WHEN p.kind = ${kind} THEN p."refId"::${Prisma.raw(type)} END`;
   return Prisma.sql`
     SELECT coalesce(${translatedTitle('QuestionTranslation', 'questionId', Prisma.sql`x.id`, locale)}, x.slug) AS title,
-           NULL AS subtitle, '/questions/' || x.slug AS href
+           NULL AS subtitle, '/questions/' || x.slug AS href, false AS demo
     FROM "Question" x WHERE x.id = ${as('question', 'int')}
     UNION ALL
-    SELECT coalesce(${translatedTitle('QuestionTranslation', 'questionId', Prisma.sql`x.id`, locale)}, x.slug), c.pseudonym, '/questions/' || x.slug || '#c-' || c.id
+    SELECT coalesce(${translatedTitle('QuestionTranslation', 'questionId', Prisma.sql`x.id`, locale)}, x.slug), c.pseudonym, '/questions/' || x.slug || '#c-' || c.id, c."isDemo"
     FROM "Contribution" c JOIN "Question" x ON x.id = c."questionId" WHERE c.id = ${as('contribution', 'uuid')} AND c.status = 'PUBLISHED'
     UNION ALL
-    SELECT coalesce(${translatedTitle('DocumentTranslation', 'documentId', Prisma.sql`x.id`, locale)}, x.slug), NULL, '/documents/' || x.slug
+    SELECT coalesce(${translatedTitle('DocumentTranslation', 'documentId', Prisma.sql`x.id`, locale)}, x.slug), NULL, '/documents/' || x.slug, false
     FROM "Document" x WHERE x.id = ${as('document', 'int')}
     UNION ALL
-    SELECT x.title, NULL, '/conference/' || cs.slug
+    SELECT x.title, NULL, '/conference/' || cs.slug, x."isDemo"
     FROM "Proceeding" x JOIN "ConferenceSession" cs ON cs.id = x."sessionId" WHERE x.id = ${as('proceeding', 'uuid')} AND x.status = 'PUBLISHED'
     UNION ALL
-    SELECT x.title, NULL, '/synthesis#s-' || x.id
+    SELECT x.title, NULL, '/synthesis#s-' || x.id, x."isDemo"
     FROM "SynthesisPage" x WHERE x.id = ${as('synthesis', 'uuid')} AND x.status = 'PUBLISHED'`;
 }
 
@@ -242,6 +245,7 @@ function toHits(rows: Row[], q: string): SearchHit[] {
     title: r.title ?? '',
     subtitle: r.subtitle,
     href: r.href ?? '',
+    demo: r.demo === true,
     language: r.locale,
     original: r.original,
     date: r.publishedAt,

@@ -7,18 +7,25 @@ import path from 'node:path';
 import { z } from 'zod';
 import { locales } from '../i18n/config';
 import { splitTitle } from '../publications/markdown';
+import { parseProvenanceHeader, SOURCE_KEYS, type Provenance } from './provenance';
 
 const localized = z.object(Object.fromEntries(locales.map((l) => [l, z.string().trim().min(1)])) as Record<
   (typeof locales)[number],
   z.ZodString
 >);
 
+/** Where an item's text comes from: `source` (a 2017 document), `verbatim` (locales quoted from it). */
+const provenanceFields = {
+  source: z.enum(SOURCE_KEYS).nullable(),
+  verbatim: z.array(z.enum(locales)).default([]),
+};
+
 const localizedList = z.object(
   Object.fromEntries(locales.map((l) => [l, z.array(z.string().trim().min(1)).min(1)])) as Record<(typeof locales)[number], z.ZodArray<z.ZodString>>,
 );
 
 export const catalogueSchema = z.object({
-  tracks: z.array(z.object({ slug: z.string(), position: z.number().int(), title: localized, summary: localized })),
+  tracks: z.array(z.object({ slug: z.string(), position: z.number().int(), title: localized, summary: localized, ...provenanceFields })),
   themes: z.array(
     z.object({
       slug: z.string(),
@@ -27,6 +34,7 @@ export const catalogueSchema = z.object({
       title: localized,
       label: localized,
       context: localized.nullable(),
+      ...provenanceFields,
     }),
   ),
   questions: z.array(
@@ -36,6 +44,7 @@ export const catalogueSchema = z.object({
       position: z.number().int(),
       title: localized,
       context: localized.nullable(),
+      ...provenanceFields,
     }),
   ),
 });
@@ -56,6 +65,7 @@ export const conferenceSchema = z.object({
       title: localized,
       description: localized,
       speakers: localizedList.nullable(),
+      ...provenanceFields,
     }),
   ),
 });
@@ -65,8 +75,12 @@ export const documentMetaSchema = z.object({
   position: z.number().int(),
   originalLanguage: z.string(),
   date: z.string(),
-  datePrecision: z.enum(['day', 'month']).default('day'),
+  datePrecision: z.enum(['day', 'month', 'year']).default('day'),
   reference: z.string().nullable().optional(),
+  /** the 2017 document original.md is verbatim from (null: none of the sources) */
+  source: z.enum(SOURCE_KEYS).nullable(),
+  /** false: original.md is what the source gives of the document (a presentation), not its full text */
+  fullText: z.boolean().default(true),
   author: localized,
   title: localized,
   summary: localized,
@@ -111,6 +125,8 @@ export interface PageFile {
   title: string;
   body: string;
   translated: boolean;
+  /** null when the file has no provenance header (tests/unit/content-provenance.test.ts fails on it) */
+  provenance: Provenance | null;
 }
 
 export function readPages(dir = contentDir()): PageFile[] {
@@ -121,8 +137,10 @@ export function readPages(dir = contentDir()): PageFile[] {
     for (const locale of locales) {
       const file = path.join(base, slug, `${locale}.md`);
       if (!fs.existsSync(file)) continue;
-      const { title, body, translated } = splitTitle(fs.readFileSync(file, 'utf8'));
-      out.push({ slug, locale, title, body, translated });
+      const { provenance, rest } = parseProvenanceHeader(fs.readFileSync(file, 'utf8'));
+      const { title, body } = splitTitle(rest);
+      const translated = provenance?.kind === 'TRANSLATION' || (provenance?.kind === 'PLATFORM' && locale !== 'fr');
+      out.push({ slug, locale, title, body, translated, provenance });
     }
   }
   return out;

@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { hashPassword } from '../auth/password';
 import { hashEditToken } from '../contributions/tokens';
 import { readDemoContributions } from './content';
+import { seedDemoPublications } from './demo-publications';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@demo.jesuisinternet.test', password: 'demo-admin-2017', name: 'Camille (ANSSI, démo)', role: 'ADMIN', organisation: 'ANSSI', languages: ['fr', 'en'] },
@@ -91,5 +92,7 @@ export async function seedDemo(db: Db, dir?: string) {
     });
     created++;
   }
-  return { accounts: DEMO_ACCOUNTS.length, contributions: created, total: items.length };
+  const author = await db.moderator.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } });
+  const publications = await seedDemoPublications(db, author?.id ?? null, dir);
+  return { accounts: DEMO_ACCOUNTS.length, contributions: created, total: items.length, publications };
 }

@@ -5,6 +5,12 @@
 import type { Db } from '../db';
 import { locales } from '../i18n/config';
 import { readCatalogue, readConference, readDocuments, readPages } from './content';
+import { itemProvenance } from './provenance';
+
+const stored = (item: { source?: string | null; verbatim?: readonly string[] }, locale: string) => {
+  const p = itemProvenance(item, locale);
+  return { provenance: p.kind, source: p.source };
+};
 
 const isTranslated = (locale: string, englishFromSeeds = false) =>
   !(locale === 'fr' || (englishFromSeeds && locale === 'en'));
@@ -24,7 +30,7 @@ export async function seedOfficialContent(db: Db, dir?: string) {
         });
         trackIds.set(t.slug, row.id);
         for (const l of locales) {
-          const data = { title: t.title[l], summary: t.summary[l], translated: isTranslated(l, true) };
+          const data = { title: t.title[l], summary: t.summary[l], translated: isTranslated(l, true), ...stored(t, l) };
           await tx.trackTranslation.upsert({
             where: { trackId_locale: { trackId: row.id, locale: l } },
             create: { trackId: row.id, locale: l, ...data },
@@ -44,7 +50,13 @@ export async function seedOfficialContent(db: Db, dir?: string) {
         });
         themeIds.set(th.slug, row.id);
         for (const l of locales) {
-          const data = { title: th.title[l], label: th.label[l], context: th.context?.[l] ?? null, translated: isTranslated(l) };
+          const data = {
+            title: th.title[l],
+            label: th.label[l],
+            context: th.context?.[l] ?? null,
+            translated: isTranslated(l),
+            ...stored(th, l),
+          };
           await tx.themeTranslation.upsert({
             where: { themeId_locale: { themeId: row.id, locale: l } },
             create: { themeId: row.id, locale: l, ...data },
@@ -62,7 +74,7 @@ export async function seedOfficialContent(db: Db, dir?: string) {
           update: { themeId, position: q.position },
         });
         for (const l of locales) {
-          const data = { title: q.title[l], context: q.context?.[l] ?? null, translated: isTranslated(l) };
+          const data = { title: q.title[l], context: q.context?.[l] ?? null, translated: isTranslated(l), ...stored(q, l) };
           await tx.questionTranslation.upsert({
             where: { questionId_locale: { questionId: row.id, locale: l } },
             create: { questionId: row.id, locale: l, ...data },
@@ -73,8 +85,9 @@ export async function seedOfficialContent(db: Db, dir?: string) {
       }
 
       for (const p of readPages(dir)) {
+        if (!p.provenance) throw new Error(`page ${p.slug}/${p.locale}: no provenance header`);
         const page = await tx.page.upsert({ where: { slug: p.slug }, create: { slug: p.slug }, update: {} });
-        const data = { title: p.title, body: p.body, translated: p.translated };
+        const data = { title: p.title, body: p.body, translated: p.translated, provenance: p.provenance.kind, source: p.provenance.source };
         await tx.pageTranslation.upsert({
           where: { pageId_locale: { pageId: page.id, locale: p.locale } },
           create: { pageId: page.id, locale: p.locale, ...data },
@@ -99,6 +112,7 @@ export async function seedOfficialContent(db: Db, dir?: string) {
             description: s.description[l],
             speakers: s.speakers?.[l].join('\n') ?? null,
             translated: isTranslated(l),
+            ...stored(s, l),
           };
           await tx.conferenceSessionTranslation.upsert({
             where: { sessionId_locale: { sessionId: row.id, locale: l } },
@@ -116,11 +130,21 @@ export async function seedOfficialContent(db: Db, dir?: string) {
           date: new Date(`${meta.date}T00:00:00Z`),
           datePrecision: meta.datePrecision,
           reference: meta.reference ?? null,
+          source: meta.source,
+          fullText: meta.fullText,
           body: original,
         };
         const row = await tx.document.upsert({ where: { slug: meta.slug }, create: { slug: meta.slug, ...base }, update: base });
         for (const l of locales) {
-          const data = { title: meta.title[l], author: meta.author[l], summary: meta.summary[l], translated: l !== meta.originalLanguage };
+          // Titles and summaries of the library are written for this platform (the body is the quoted text).
+          const data = {
+            title: meta.title[l],
+            author: meta.author[l],
+            summary: meta.summary[l],
+            translated: l !== meta.originalLanguage,
+            provenance: 'PLATFORM' as const,
+            source: null,
+          };
           await tx.documentTranslation.upsert({
             where: { documentId_locale: { documentId: row.id, locale: l } },
             create: { documentId: row.id, locale: l, ...data },

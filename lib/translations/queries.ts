@@ -3,6 +3,7 @@ import 'server-only';
 import { db } from '../db';
 import { can, type Actor } from '../auth/permissions';
 import { locales } from '../i18n/config';
+import { isUuid } from '../uuid';
 
 export interface TranslationEditorView {
   id: string;
@@ -25,7 +26,7 @@ export interface TranslationEditorView {
 
 export async function getTranslationEditor(opts: { viewer: Actor | null; id: string }): Promise<TranslationEditorView | null> {
   if (!can(opts.viewer, 'translation.write')) throw new Error('forbidden');
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(opts.id)) return null;
+  if (!isUuid(opts.id)) return null;
   const c = await db.contribution.findUnique({
     where: { id: opts.id },
     select: {

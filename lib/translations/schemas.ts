@@ -1,9 +1,10 @@
 /** Translations written by moderators (no server imports: the editor form uses it too). */
 import { z } from 'zod';
 import { locales } from '../i18n/config';
+import { UUID } from '../uuid';
 
 export const translationSchema = z.object({
-  contributionId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
+  contributionId: z.string().regex(UUID),
   locale: z.enum(locales),
   body: z
     .string()

@@ -46,12 +46,13 @@ test('Arabic really mirrors: the site name sits on the right, navigation flows r
   expect(first!.x).toBeGreaterThan(second!.x);
 });
 
-test('after the conference, the countdown gives way to links to its pages', async ({ page }) => {
+test('after closing, the archive home has no countdown and links to the conference pages', async ({ page }) => {
   await page.goto('/en');
   await expect(page.getByTestId('countdown')).toHaveCount(0);
-  const past = page.getByTestId('conference-past');
-  await expect(past).toContainText('6–7 April 2017');
-  await expect(past.getByRole('link').first()).toHaveAttribute('href', '/en/conference');
+  // The archive's home (issue 13): what the consultation produced, where to read it.
+  const archive = page.getByTestId('archive-home');
+  await expect(archive).toContainText('6–7 April 2017');
+  await expect(archive.locator('a[href="/en/conference"]')).toHaveCount(1);
 });
 
 test.describe('before the conference (APP_CLOCK 15 March 2017)', () => {

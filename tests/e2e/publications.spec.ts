@@ -80,6 +80,9 @@ for (const locale of ['fr', 'ar', 'zh'] as const) {
     await page.locator('section[aria-labelledby="programme"] h4 a').nth(1).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/conference/panel-1-international-organisations$`));
     await basicChecks(page, locale);
+    // The embedded demo set holds fictional proceedings for the panels, marked as demo (issue 13).
+    await expect(page.locator('section[aria-labelledby="proceedings"] [data-testid="demo-marker"]').first()).toBeVisible();
+    await page.goto(`/${locale}/conference/press-opening`);
     await expect(page.locator('section[aria-labelledby="proceedings"] p.italic')).toBeVisible();
   });
 
@@ -120,7 +123,8 @@ for (const locale of ['fr', 'ar', 'zh'] as const) {
     await page.goto(`/${locale}/open-data`);
     await basicChecks(page, locale);
     await expect(page.locator('a[href="/api/open-data/contributions.csv"]')).toBeVisible();
-    await expect(page.locator('main')).toContainText('CC BY 4.0');
+    // The licence of contributions is the operator's choice (CONTRIBUTIONS_LICENCE, default CC-BY-4.0).
+    await expect(page.locator('main [data-testid="licence"]')).toContainText('CC-BY-4.0');
     await expect(page.locator('main')).toContainText('Licence Ouverte');
     await page.goto(`/${locale}/search?q=${encodeURIComponent('!!! ;;')}`);
     await basicChecks(page, locale);

@@ -46,6 +46,8 @@ describe('npm start refuses bad configuration clearly', () => {
     const r = start({
       DATABASE_URL: 'postgresql://jsi:secret@127.0.0.1:9/nowhere',
       AUTH_SECRET: 'x'.repeat(40),
+      OPERATOR_NAME: 'Example operator',
+      OPERATOR_CONTACT: 'contact@example.org',
       CLIENT_HASH_SECRET: 'y'.repeat(40),
     });
     expect(r.status).toBe(1);
@@ -66,5 +68,12 @@ describe('npm start refuses bad configuration clearly', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/AUTH_SECRET: is required when DATABASE_URL is set/);
     expect(r.stderr).toMatch(/CLIENT_HASH_SECRET/);
+  });
+
+  it('DATABASE_URL without an operator → names OPERATOR_NAME and OPERATOR_CONTACT (issue 13)', () => {
+    const r = start({ DATABASE_URL: url, AUTH_SECRET: 'x'.repeat(40), CLIENT_HASH_SECRET: 'y'.repeat(40) });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/OPERATOR_NAME: is required when DATABASE_URL is set/);
+    expect(r.stderr).toMatch(/OPERATOR_CONTACT: is required when DATABASE_URL is set/);
   });
 });

@@ -1,5 +1,7 @@
 /** Shared helpers for integration tests: a clean database with the official content. */
+import { afterAll, beforeAll } from 'vitest';
 import { db } from '../../lib/db';
+import { resetEnvForTests } from '../../lib/env';
 import { seedOfficialContent } from '../../lib/seed/official';
 
 /** Empties every table (but the migrations history), then seeds the official content. */
@@ -13,3 +15,16 @@ export async function resetDatabase({ official = true } = {}) {
 }
 
 export { db };
+
+/** For a test file: the consultation stays open at real time (it closes in 2100), so that the
+ *  back office may still publish (after closing it may not, see lib/moderation/permissions.ts). */
+export function openConsultationForTests() {
+  beforeAll(() => {
+    process.env.CONSULTATION_CLOSES_AT = '2100-01-01T00:00:00Z';
+    resetEnvForTests();
+  });
+  afterAll(() => {
+    delete process.env.CONSULTATION_CLOSES_AT;
+    resetEnvForTests();
+  });
+}

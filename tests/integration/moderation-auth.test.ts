@@ -27,7 +27,7 @@ describe('authenticate()', () => {
     const r = await authenticate({ email: '  Nadia@Example.ORG ', password: PASSWORD, clientKey: 'c1' });
     expect(r).toEqual({
       ok: true,
-      moderator: { id: m.id, email: 'nadia@example.org', name: 'Test moderator', role: 'ADMIN', organisation: 'ANSSI', passwordFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      moderator: { id: m.id, email: 'nadia@example.org', name: 'Test moderator', role: 'ADMIN', organisation: 'ANSSI', passwordFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), sessionVersion: 0 },
     });
     expect(await db.loginAttempt.count({ where: { success: true, email: 'nadia@example.org', clientKey: 'c1' } })).toBe(1);
   });
@@ -46,19 +46,38 @@ describe('authenticate()', () => {
     for (const t of [tWrong, tUnknown, tDisabled]) expect(t).toBeGreaterThan(slowest / 4);
   });
 
-  it(`locks an account after ${LOCKOUT.ACCOUNT_MAX} failures, from any clients, even with the right password`, async () => {
+  it(`locks an (account, client) pair after ${LOCKOUT.PAIR_MAX} failures: the owner, from elsewhere, still signs in (OWASP ASVS)`, async () => {
     await makeModerator({ email: 'target@example.org', password: PASSWORD });
     await makeModerator({ email: 'other@example.org', password: PASSWORD });
-    for (let i = 0; i < LOCKOUT.ACCOUNT_MAX; i++) {
-      expect(await authenticate({ email: 'target@example.org', password: `guess-${i}`, clientKey: `client-${i}` })).toEqual({ ok: false, error: 'invalid' });
+    for (let i = 0; i < LOCKOUT.PAIR_MAX; i++) {
+      expect(await authenticate({ email: 'target@example.org', password: `guess-${i}`, clientKey: 'attacker' })).toEqual({ ok: false, error: 'invalid' });
     }
-    expect(await lockoutState('target@example.org', 'fresh-client')).toEqual({ locked: true, scope: 'account' });
-    expect(await authenticate({ email: 'target@example.org', password: PASSWORD, clientKey: 'fresh-client' })).toEqual({ ok: false, error: 'locked' });
-    // Other accounts, from the same clients, are unaffected.
-    expect((await authenticate({ email: 'other@example.org', password: PASSWORD, clientKey: 'client-0' })).ok).toBe(true);
+    expect(await lockoutState('target@example.org', 'attacker')).toEqual({ locked: true, scope: 'pair' });
+    expect(await authenticate({ email: 'target@example.org', password: PASSWORD, clientKey: 'attacker' })).toEqual({ ok: false, error: 'locked' });
+    // The right password from another address is not locked out (issue 12: it was, for 15 min).
+    expect(await lockoutState('target@example.org', 'owner')).toEqual({ locked: false });
+    expect((await authenticate({ email: 'target@example.org', password: PASSWORD, clientKey: 'owner' })).ok).toBe(true);
+    // Other accounts, from the attacker's client, are not locked by this pair.
+    expect((await authenticate({ email: 'other@example.org', password: PASSWORD, clientKey: 'attacker' })).ok).toBe(true);
     // Unknown emails are locked the same way (the message reveals nothing).
-    for (let i = 0; i < LOCKOUT.ACCOUNT_MAX; i++) await authenticate({ email: 'ghost@example.org', password: 'x', clientKey: `g-${i}` });
-    expect(await authenticate({ email: 'ghost@example.org', password: 'x', clientKey: 'g-new' })).toEqual({ ok: false, error: 'locked' });
+    for (let i = 0; i < LOCKOUT.PAIR_MAX; i++) await authenticate({ email: 'ghost@example.org', password: 'x', clientKey: 'g' });
+    expect(await authenticate({ email: 'ghost@example.org', password: 'x', clientKey: 'g' })).toEqual({ ok: false, error: 'locked' });
+  });
+
+  it(`backs off an account more slowly from every client together: ${LOCKOUT.ACCOUNT_MAX} failures in ${LOCKOUT.ACCOUNT_WINDOW_MINUTES} min`, async () => {
+    await makeModerator({ email: 'target@example.org', password: PASSWORD });
+    const spread = (n: number, minutesAgo: number) =>
+      db.loginAttempt.createMany({
+        data: Array.from({ length: n }, (_, i) => ({ email: 'target@example.org', clientKey: `bot-${i}`, success: false, createdAt: new Date(Date.now() - minutesAgo * 60_000) })),
+      });
+    await spread(LOCKOUT.ACCOUNT_MAX - 1, 30);
+    expect(await lockoutState('target@example.org', 'owner')).toEqual({ locked: false });
+    await spread(1, 1);
+    expect(await lockoutState('target@example.org', 'owner')).toEqual({ locked: true, scope: 'account' });
+    expect(await authenticate({ email: 'target@example.org', password: PASSWORD, clientKey: 'owner' })).toEqual({ ok: false, error: 'locked' });
+    // Older than the window: no longer counted.
+    await db.$executeRaw`UPDATE "LoginAttempt" SET "createdAt" = "createdAt" - interval '60 minutes'`;
+    expect((await authenticate({ email: 'target@example.org', password: PASSWORD, clientKey: 'owner' })).ok).toBe(true);
   });
 
   it(`locks a client after ${LOCKOUT.CLIENT_MAX} failures, whatever accounts it tries`, async () => {
@@ -72,17 +91,17 @@ describe('authenticate()', () => {
     expect((await authenticate({ email: 'real@example.org', password: PASSWORD, clientKey: 'office' })).ok).toBe(true);
   });
 
-  it('lifts the lockout once the failures leave the window, and a success resets the account counter', async () => {
+  it('lifts the lockout once the failures leave the window, and a success resets the pair counter', async () => {
     await makeModerator({ email: 'me@example.org', password: PASSWORD });
-    for (let i = 0; i < LOCKOUT.ACCOUNT_MAX; i++) await authenticate({ email: 'me@example.org', password: 'x', clientKey: `k${i}` });
-    expect((await lockoutState('me@example.org', null)).locked).toBe(true);
+    for (let i = 0; i < LOCKOUT.PAIR_MAX; i++) await authenticate({ email: 'me@example.org', password: 'x', clientKey: 'k' });
+    expect((await lockoutState('me@example.org', 'k')).locked).toBe(true);
     await db.$executeRaw`UPDATE "LoginAttempt" SET "createdAt" = "createdAt" - interval '16 minutes'`;
-    expect((await lockoutState('me@example.org', null)).locked).toBe(false);
-    expect((await authenticate({ email: 'me@example.org', password: PASSWORD, clientKey: 'k0' })).ok).toBe(true);
-    for (let i = 0; i < LOCKOUT.ACCOUNT_MAX - 1; i++) await authenticate({ email: 'me@example.org', password: 'x', clientKey: 'k9' });
-    expect((await authenticate({ email: 'me@example.org', password: PASSWORD, clientKey: 'k9' })).ok).toBe(true);
+    expect((await lockoutState('me@example.org', 'k')).locked).toBe(false);
+    expect((await authenticate({ email: 'me@example.org', password: PASSWORD, clientKey: 'k' })).ok).toBe(true);
+    for (let i = 0; i < LOCKOUT.PAIR_MAX - 1; i++) await authenticate({ email: 'me@example.org', password: 'x', clientKey: 'k' });
+    expect((await authenticate({ email: 'me@example.org', password: PASSWORD, clientKey: 'k' })).ok).toBe(true);
     // After that success, the four earlier failures no longer count.
-    for (let i = 0; i < LOCKOUT.ACCOUNT_MAX - 1; i++) await authenticate({ email: 'me@example.org', password: 'x', clientKey: 'k8' });
-    expect((await lockoutState('me@example.org', null)).locked).toBe(false);
+    for (let i = 0; i < LOCKOUT.PAIR_MAX - 1; i++) await authenticate({ email: 'me@example.org', password: 'x', clientKey: 'k' });
+    expect((await lockoutState('me@example.org', 'k')).locked).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * translations written by moderators (never overwritten by machines), stale marking.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDatabase } from './helpers';
+import { db, openConsultationForTests, resetDatabase } from './helpers';
 import { makeContribution, makeModerator } from './moderation-fixtures';
 import { startFakeTranslationServer, type FakeTranslationServer } from '../support/fake-translation-server';
 import { libreTranslateProvider, deeplProvider } from '../../lib/translations/provider';
@@ -19,6 +19,9 @@ beforeAll(async () => {
   server = await startFakeTranslationServer({ apiKey: 'secret' });
 });
 afterAll(() => server.close());
+// Publishing needs the consultation open (after closing the back office only hides, restores, annotates).
+openConsultationForTests();
+
 beforeEach(async () => {
   await resetDatabase();
   server.failNext(0);

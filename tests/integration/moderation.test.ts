@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDatabase } from './helpers';
+import { db, openConsultationForTests, resetDatabase } from './helpers';
 import { makeContribution, makeModerator, makeReport } from './moderation-fixtures';
 import { decide, DecisionError } from '../../lib/moderation/mutations';
 import { getQueue, getReviewItem, iterateAudit, listAudit, ModerationForbidden, nextInQueue } from '../../lib/moderation/queries';
@@ -16,6 +16,9 @@ import { updateModerator, ModeratorChangeError } from '../../lib/moderators/muta
 type Actor = { id: string; role: 'MODERATOR' | 'ADMIN' };
 let admin: Actor;
 let moderator: Actor;
+
+// Publishing needs the consultation open (after closing the back office only hides, restores, annotates).
+openConsultationForTests();
 
 beforeEach(async () => {
   await resetDatabase();

@@ -104,8 +104,8 @@ describe('resetModeratorPassword()', () => {
   });
 
   it("clears the account's lockout", async () => {
-    for (let i = 0; i < LOCKOUT.ACCOUNT_MAX; i++) await signIn('nadia@example.org', `guess-${i}`, `attacker-${i}`);
-    expect(await lockoutState('nadia@example.org', 'office')).toEqual({ locked: true, scope: 'account' });
+    for (let i = 0; i < LOCKOUT.PAIR_MAX; i++) await signIn('nadia@example.org', `guess-${i}`, 'office');
+    expect(await lockoutState('nadia@example.org', 'office')).toEqual({ locked: true, scope: 'pair' });
     const r = await resetModeratorPassword({ actor: admin, input: { id: target.id } });
     expect(await lockoutState('nadia@example.org', 'office')).toEqual({ locked: false });
     expect((await signIn('nadia@example.org', r.password)).ok).toBe(true);

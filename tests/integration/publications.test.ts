@@ -21,15 +21,27 @@ function parseCsv(s: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && s[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && s[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -98,11 +110,13 @@ describe('open data', () => {
     const csv = await text(contributionsCsvStream(300));
     expect(csv.startsWith('\ufeff')).toBe(true);
     const rows = parseCsv(csv.slice(1));
-    expect(rows[0]).toEqual(['id', 'question_slug', 'question_title_fr', 'track', 'theme', 'language', 'created_at', 'published_at', 'pseudonym', 'text', 'url', 'licence']);
+    expect(rows[0]).toEqual(['id', 'question_slug', 'question_title_fr', 'track', 'theme', 'language', 'created_at', 'published_at', 'pseudonym', 'text', 'url', 'licence', 'demo']);
     const data = rows.slice(1);
     expect(data).toHaveLength(N);
     expect(new Set(data.map((r) => r[0])).size).toBe(N);
-    expect(data.every((r) => r.length === 12 && r[11] === 'CC-BY-4.0' && r[1] === 'attribution-criteria')).toBe(true);
+    expect(data.every((r) => r.length === 13 && r[11] === 'CC-BY-4.0' && r[1] === 'attribution-criteria')).toBe(true);
+    // The demo column marks the fictional rows of the embedded demonstration set (issue 13).
+    expect(data.every((r) => r[12] === 'false')).toBe(true);
     expect(data.some((r) => r[9].includes('"citée", avec virgule\net retour'))).toBe(true);
     expect(data.filter((r) => r[8].startsWith('=')).length).toBe(0);
     expect(data.some((r) => r[8] === "'=cmd|calc")).toBe(true);
@@ -113,7 +127,8 @@ describe('open data', () => {
     expect(json.licence).toBe('CC-BY-4.0');
     expect(json.contributions).toHaveLength(N);
     expect(new Set(json.contributions.map((c: { id: string }) => c.id)).size).toBe(N);
-    expect(json.contributions[0]).toMatchObject({ question_slug: 'attribution-criteria', track: 'citizens', licence: 'CC-BY-4.0' });
+    expect(json.contributions[0]).toMatchObject({ question_slug: 'attribution-criteria', track: 'citizens', licence: 'CC-BY-4.0', demo: 'false' });
+    expect(json.publisher).not.toMatch(/SGDSN|ANSSI/);
     expect(JSON.stringify(json)).not.toContain('secret');
   });
   it('is a pull stream: reading one chunk does not read everything', async () => {

@@ -54,7 +54,7 @@ describe('queries per page do not grow with the data', () => {
 
   async function pageQueries(): Promise<Record<string, number>> {
     const first = await lib.listPublishedContributions({ questionId, locale: 'fr' });
-    const { decodeCursor } = await import('../../lib/contributions/queries');
+    const { decodeCursor } = await import('../../lib/pagination/cursor');
     return {
       question: await count(() => lib.getQuestion(slug, 'fr')),
       firstPage: await count(() => lib.listPublishedContributions({ questionId, locale: 'fr' })),

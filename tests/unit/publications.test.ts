@@ -66,8 +66,8 @@ describe('CSV', () => {
   });
   it('writes a BOM header and CRLF records', () => {
     expect(csvHeader().startsWith('\ufeffid,question_slug')).toBe(true);
-    const row = { id: 'x', question_slug: 'q', question_title_fr: 'Q ?', track: 't', theme: 'th', language: 'fr', created_at: '2017', published_at: null, pseudonym: 'p', text: 'a,b', url: 'u', licence: 'CC-BY-4.0' } satisfies OpenDataRow;
-    expect(csvRecord(row)).toBe('x,q,Q ?,t,th,fr,2017,,p,"a,b",u,CC-BY-4.0\r\n');
+    const row = { id: 'x', question_slug: 'q', question_title_fr: 'Q ?', track: 't', theme: 'th', language: 'fr', created_at: '2017', published_at: null, pseudonym: 'p', text: 'a,b', url: 'u', licence: 'CC-BY-4.0', demo: 'true' } satisfies OpenDataRow;
+    expect(csvRecord(row)).toBe('x,q,Q ?,t,th,fr,2017,,p,"a,b",u,CC-BY-4.0,true\r\n');
     const json = jsonOpening({ licence: 'CC-BY-4.0' }) + jsonRecord(row, true) + jsonRecord(row, false) + JSON_CLOSING;
     expect(JSON.parse(json).contributions).toHaveLength(2);
     expect(JSON.parse(jsonOpening({}) + JSON_CLOSING)).toEqual({ contributions: [] });

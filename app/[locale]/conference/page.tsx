@@ -5,6 +5,7 @@ import { dirOf, langTag } from '@/lib/i18n/config';
 import { getConferenceInfo, getPage, getSessions, type PageView } from '@/lib/publications/queries';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { SanitizedHtml } from '@/components/publications/Html';
+import { DemoMarker } from '@/components/demo/DemoMarker';
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
 import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
@@ -110,9 +111,12 @@ export default async function ConferencePage({ params }: Props) {
                     ) : null}
                     <p className="mt-3 text-sm">
                       {s.proceedings.length ? (
-                        <Link href={`/conference/${s.slug}`} className="font-semibold text-brand underline">
-                          {t('readProceedings')}
-                        </Link>
+                        <>
+                          <Link href={`/conference/${s.slug}`} className="font-semibold text-brand underline">
+                            {t('readProceedings')}
+                          </Link>
+                          {s.proceedings.every((p) => p.isDemo) ? <DemoMarker className="ms-2" /> : null}
+                        </>
                       ) : (
                         <span className="italic text-muted">{t('proceedingsPending')}</span>
                       )}

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
-import { COLUMNS, LICENCE_URL } from '@/lib/opendata/format';
+import { COLUMNS } from '@/lib/opendata/format';
+import { LicenceBlock } from '@/components/publications/OperatorBlock';
 import { pageMetadata } from '@/lib/seo/metadata';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -51,6 +52,9 @@ export default async function OpenDataPage({ params }: Props) {
           </li>
         </ul>
         <p className="mt-3 text-sm text-muted">{t('publishedOnly')}</p>
+        <p className="mt-2 text-sm text-muted" data-testid="opendata-demo">
+          {t('demoRows')}
+        </p>
       </section>
 
       <section aria-labelledby="fields" className="mt-8">
@@ -86,12 +90,9 @@ export default async function OpenDataPage({ params }: Props) {
         <h2 id="licence" className="text-2xl font-bold">
           {t('licenceHeading')}
         </h2>
-        <p className="mt-3">
-          {t('licenceContributions')}{' '}
-          <a href={LICENCE_URL} className="text-brand underline" hrefLang="en">
-            CC BY 4.0
-          </a>
-        </p>
+        <div className="mt-3">
+          <LicenceBlock />
+        </div>
         <p className="mt-3">
           {t('licenceOfficial')}{' '}
           <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/" className="text-brand underline" hrefLang="fr">

@@ -7,6 +7,7 @@ import { KINDS, isKind, search, type SearchKind } from '@/lib/search/queries';
 import { MAX_QUERY_LENGTH } from '@/lib/search/text';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { Snippet } from '@/components/search/Snippet';
+import { DemoMarker } from '@/components/demo/DemoMarker';
 import '@/components/publications/publications.css';
 
 type Props = {
@@ -164,6 +165,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                       <Link href={h.href} className="font-semibold text-brand underline-offset-2 hover:underline">
                         {h.title}
                       </Link>
+                      {h.demo ? <DemoMarker className="ms-2" /> : null}
                       <p className="text-xs text-muted">
                         {h.subtitle ? <span>{h.subtitle} · </span> : null}
                         <span lang={langTag(h.language)}>{isLocale(h.language) ? endonyms[h.language] : h.language}</span>

@@ -1,3 +1,4 @@
+import { DemoMarker } from '@/components/demo/DemoMarker';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
@@ -78,6 +79,7 @@ export default async function SynthesisPage({ params }: Props) {
                 <h3 id={`t-${s.page.id}`} className="text-xl font-semibold text-brand-dark">
                   {s.page.title}
                 </h3>
+                {s.page.isDemo ? <DemoMarker /> : null}
                 {date(s.page)}
                 <SynthesisBody body={s.page.body} locale={locale} cited={cited} />
               </article>
@@ -101,6 +103,7 @@ export default async function SynthesisPage({ params }: Props) {
                   <details key={p.id} id={`s-${p.id}`} lang={langTag(p.locale)} dir={dirOf(p.locale)} className="mt-2 rounded border border-line p-3" open={!s.page && s.others.length === 1}>
                     <summary className="cursor-pointer font-semibold">
                       <span lang={langTag(p.locale)}>{name(p.locale)}</span> — <span lang={langTag(p.locale)} dir={dirOf(p.locale)}>{p.title}</span>
+                      {p.isDemo ? <DemoMarker className="ms-2" /> : null}
                     </summary>
                     <div lang={langTag(p.locale)} dir={dirOf(p.locale)}>
                       {date(p)}

@@ -7,6 +7,7 @@ import { getSession } from '@/lib/publications/queries';
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
 import { describe, pageMetadata } from '@/lib/seo/metadata';
 import { SanitizedHtml } from '@/components/publications/Html';
+import { DemoMarker } from '@/components/demo/DemoMarker';
 import { Breadcrumb } from '@/components/publications/Breadcrumb';
 import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
@@ -72,6 +73,7 @@ export default async function SessionPage({ params }: Props) {
             <h3 id="proceeding-title" className="text-xl font-semibold text-brand-dark">
               {mine.title}
             </h3>
+            {mine.isDemo ? <DemoMarker /> : null}
             <p className="text-sm text-muted">{published(mine.publishedAt)}</p>
             <SanitizedHtml html={shiftHeadings(renderMarkdown(mine.body).html, 2)} />
           </article>
@@ -83,6 +85,7 @@ export default async function SessionPage({ params }: Props) {
               <details key={p.id} className="mt-2 rounded border border-line p-3" lang={langTag(p.locale)} dir={dirOf(p.locale)}>
                 <summary className="cursor-pointer font-semibold">
                   {name(p.locale)} — {p.title}
+                  {p.isDemo ? <DemoMarker className="ms-2" /> : null}
                 </summary>
                 <SanitizedHtml html={shiftHeadings(renderMarkdown(p.body).html, 2)} />
               </details>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { languageName } from '@/lib/publications/language-name';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { dirOf, langTag } from '@/lib/i18n/config';
@@ -10,6 +11,9 @@ import { SanitizedHtml } from '@/components/publications/Html';
 import { Breadcrumb } from '@/components/publications/Breadcrumb';
 import { DocumentDate } from '@/components/publications/DocumentDate';
 import { Toc } from '@/components/publications/Toc';
+import { EditorialNote, ProvenanceNote } from '@/components/publications/ProvenanceNote';
+import { UnOfficialVersions } from '@/components/publications/UnOfficialVersions';
+import { isUnSymbol } from '@/lib/publications/un-documents';
 import '@/components/publications/publications.css';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -19,14 +23,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const d = await getDocument(slug, locale);
   if (!d) return {};
   return pageMetadata({ locale, path: `/documents/${d.slug}`, title: d.title, description: describe(d.summary), type: 'article' });
-}
-
-function languageName(code: string, inLocale: string): string {
-  try {
-    return new Intl.DisplayNames([langTag(inLocale)], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 export default async function DocumentPage({ params }: Props) {
@@ -92,8 +88,12 @@ export default async function DocumentPage({ params }: Props) {
 
       <section aria-labelledby="full-text" className="mt-10">
         <h2 id="full-text" className="text-2xl font-bold">
-          {t('fullText')}
+          {d.fullText ? t('fullText') : t('presentationText')}
         </h2>
+        {!d.fullText ? <p className="mt-1">{t('presentationNote')}</p> : null}
+        {d.source ? <ProvenanceNote kind="SOURCE" source={d.source} /> : null}
+        {text.hasEditorial ? <EditorialNote /> : null}
+        {isUnSymbol(d.reference) ? <UnOfficialVersions symbol={d.reference} locale={locale} /> : null}
         {!sameLanguage ? <p className="mt-1 text-sm text-muted">{t('originalNotice', { language: languageName(d.originalLanguage, locale) })}</p> : null}
         <SanitizedHtml html={shiftHeadings(text.html, 1)} lang={original} dir={dirOf(d.originalLanguage)} className="prose-official doc-text" />
       </section>

@@ -4,7 +4,9 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { getQuestion } from '@/lib/catalogue/queries';
-import { countPublishedByLanguage, decodeCursor, listPublishedContributions } from '@/lib/contributions/queries';
+import { countPublishedByLanguage, listPublishedContributions } from '@/lib/contributions/queries';
+import { decodeCursor } from '@/lib/pagination/cursor';
+import { isUuid } from '@/lib/uuid';
 import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { ContributionList } from '@/components/contributions/ContributionList';
@@ -16,7 +18,6 @@ type Props = {
 };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
@@ -45,7 +46,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const language: Locale | null = isLocale(langParam) ? langParam : null;
   const cursor = decodeCursor(one(sp.before));
   const originalParam = one(sp.original);
-  const originalId = originalParam && UUID.test(originalParam) ? originalParam : null;
+  const originalId = isUuid(originalParam) ? originalParam.toLowerCase() : null;
   const [page, counts] = await Promise.all([
     listPublishedContributions({ questionId: q.id, locale, language, cursor }),
     countPublishedByLanguage(q.id),
