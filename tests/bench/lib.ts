@@ -54,7 +54,17 @@ export interface AppServer {
 }
 
 /** Starts scripts/start.ts (embedded PostgreSQL in dataDir) and waits for /api/health. */
-export async function startApp(opts: { port: number; pgPort: number; dataDir: string; distDir: string; env?: Record<string, string>; waitHealthy?: boolean; nodeArgs?: string[] }): Promise<AppServer> {
+export interface StartAppOptions {
+  port: number;
+  pgPort: number;
+  dataDir: string;
+  distDir: string;
+  env?: Record<string, string>;
+  waitHealthy?: boolean;
+  nodeArgs?: string[];
+}
+
+export async function startApp(opts: StartAppOptions): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), 'scripts/start.mjs'], {
     cwd: ROOT,
@@ -91,7 +101,7 @@ export async function startApp(opts: { port: number; pgPort: number; dataDir: st
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Keeps the last lines a child process prints; stop() signals it (SIGKILL after timeoutMs) and gives its exit code. */
+/** Keeps the last lines a child process prints; stop() signals it (SIGKILL after timeoutMs), gives its exit code. */
 export function supervise(child: ChildProcess, keepLines = 400) {
   const log: string[] = [];
   const keep = (d: Buffer) => {
@@ -166,7 +176,10 @@ export interface LoadResult {
 }
 
 /** autocannon against one URL; latencies in ms. */
-export async function load(url: string, opts: { connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  opts: { connections: number; duration: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const r = await autocannon({ url, connections: opts.connections, duration: opts.duration, headers: opts.headers });
   const lat = r.latency as unknown as Record<string, number>;
   return {
@@ -182,7 +195,10 @@ export async function load(url: string, opts: { connections: number; duration: n
 }
 
 /** A bare node:http server (in a child process) answering `pages` from memory: the physical limit. */
-export async function startBaseline(port: number, pages: Record<string, { headers: Record<string, string>; body: Buffer }>): Promise<{ stop(): Promise<void>; pid: number }> {
+export async function startBaseline(
+  port: number,
+  pages: Record<string, { headers: Record<string, string>; body: Buffer }>,
+): Promise<{ stop(): Promise<void>; pid: number }> {
   const file = path.join(ROOT, '.data-bench', `baseline-${port}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, { headers: v.headers, body: v.body.toString('base64') }]))));

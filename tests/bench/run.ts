@@ -318,7 +318,8 @@ async function millionBench(app: AppServer, question: string) {
     await getPage(app.url, t.path);
     const one = await load(app.url + t.path, { connections: 1, duration: DURATION });
     const ten = await load(app.url + t.path, { connections: 10, duration: DURATION });
-    out.push({ name: t.name, p95: one.p95, p99: one.p99, rps: one.rps, errors: one.errors + one.non2xx + ten.errors + ten.non2xx, p95At10: ten.p95, rpsAt10: ten.rps });
+    const errors = one.errors + one.non2xx + ten.errors + ten.non2xx;
+    out.push({ name: t.name, p95: one.p95, p99: one.p99, rps: one.rps, errors, p95At10: ten.p95, rpsAt10: ten.rps });
     log(
       `million: ${t.name.padEnd(18)} 1 connection: p95 ${one.p95} ms  p99 ${one.p99} ms  ${Math.round(one.rps)} req/s;` +
         ` 10 connections: p95 ${ten.p95} ms  ${Math.round(ten.rps)} req/s;  errors ${one.errors + one.non2xx + ten.errors + ten.non2xx}`,
@@ -381,7 +382,8 @@ async function main() {
     if (phase('cluster')) {
       // Two instances behind nginx vs one (cluster-reads.ts), on the archive's cached pages.
       const paths = ['/fr', `/fr/questions/${question}`];
-      cluster = await clusterReads({ app, paths, port: PORT + 20, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, duration: DURATION, connections: CONNECTIONS, log });
+      const where = { port: PORT + 20, pgPort: PG_PORT, dataDir: DATA, distDir: DIST };
+      cluster = await clusterReads({ app, paths, ...where, duration: DURATION, connections: CONNECTIONS, log });
     }
     rss.stop();
     await app.stop('SIGTERM');
@@ -475,12 +477,23 @@ async function main() {
     maxRssMb: Math.round(maxRss),
     millionP95Ms: million ? Math.max(...million.map((m) => m.p95)) : null,
     machine,
-    pages: rows.map((r) => ({ name: r.name, path: r.path, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p95: r.app.p95, p99: r.app.p99, errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, baselineP99: r.base?.p99 ?? null, ratio: r.ratio })),
-    pagesGzip: rowsGz.map((r) => ({ name: r.name, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p99: r.app.p99, errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, ratio: r.ratio })),
+    pages: rows.map((r) => ({
+      name: r.name, path: r.path, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p95: r.app.p95, p99: r.app.p99,
+      errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, baselineP99: r.base?.p99 ?? null, ratio: r.ratio,
+    })),
+    pagesGzip: rowsGz.map((r) => ({
+      name: r.name, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p99: r.app.p99,
+      errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, ratio: r.ratio,
+    })),
     posting,
     postBaseline,
     clusterReadRatio: cluster ? Math.round(cluster.worstRatio * 100) / 100 : null,
-    clusterReads: cluster ? cluster.rows.map((r) => ({ path: r.path, oneInstanceRps: Math.round(r.one.rps), twoInstancesRps: Math.round(r.two.rps), oneP99: r.one.p99, twoP99: r.two.p99, ratio: r.ratio })) : null,
+    clusterReads: cluster
+      ? cluster.rows.map((r) => ({
+          path: r.path, oneInstanceRps: Math.round(r.one.rps), twoInstancesRps: Math.round(r.two.rps),
+          oneP99: r.one.p99, twoP99: r.two.p99, ratio: r.ratio,
+        }))
+      : null,
     million,
     settings: { connections: CONNECTIONS, duration: DURATION, baselineDuration: BASE_DURATION, postDuration: POST_DURATION },
   };

@@ -166,7 +166,8 @@ export async function postgresRestartCheck(c: Cluster): Promise<void> {
     const mine = during.filter((s) => s.target === inst.url);
     const localized = mine.filter((s) => s.status === 503 && s.body.includes('lang="ar"') && s.body.includes('dir="rtl"'));
     const back = samples.find((s) => s.target === inst.url && s.at >= upAt && ok(s));
-    return { port: inst.port, n: mine.length, localized: localized.length, slowest: Math.max(0, ...mine.map((s) => s.ms)), backMs: back ? back.at - upAt : null };
+    const slowest = Math.max(0, ...mine.map((s) => s.ms));
+    return { port: inst.port, n: mine.length, localized: localized.length, slowest, backMs: back ? back.at - upAt : null };
   });
   const posts = during.filter((s) => s.kind === 'post');
   const lastBad = samples.filter((s) => s.at >= upAt && !ok(s)).at(-1);
@@ -175,7 +176,9 @@ export async function postgresRestartCheck(c: Cluster): Promise<void> {
   figures.postgresRecoveryMs = Math.max(...perInstance.map((p) => p.backMs ?? Infinity));
   check(
     'PostgreSQL down: both instances answer a localized 503 at once',
-    perInstance.every((p) => p.n > 0 && p.localized === p.n && p.slowest <= 5000) && posts.length > 0 && posts.every((s) => s.status === 503),
+    perInstance.every((p) => p.n > 0 && p.localized === p.n && p.slowest <= 5000) &&
+      posts.length > 0 &&
+      posts.every((s) => s.status === 503),
     perInstance.map((p) => `${p.port}: ${p.localized}/${p.n} Arabic 503, slowest ${p.slowest} ms`).join('; ') + `; posts through nginx: ${tally(posts.map((s) => s.status))}`,
   );
   check(

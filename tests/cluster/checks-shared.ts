@@ -68,7 +68,13 @@ function createModerator(c: Cluster, email: string, password: string): void {
 }
 
 /** Auth.js's credentials sign-in; the session cookie, or the error code of the redirect. */
-async function signIn(base: string, origin: string, email: string, password: string, from: Record<string, string>): Promise<{ cookie: string | null; error: string | null }> {
+async function signIn(
+  base: string,
+  origin: string,
+  email: string,
+  password: string,
+  from: Record<string, string>,
+): Promise<{ cookie: string | null; error: string | null }> {
   const csrf = await request(`${base}/api/auth/csrf`, { headers: from });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const cookie = cookiesOf(csrf);

@@ -100,7 +100,12 @@ export async function newContribution(question: string, marker: string): Promise
 }
 
 /** POST /api/contributions; the id when acknowledged (201 new, 200 already there). */
-export async function post(base: string, origin: string, c: Contribution, opts: RequestOptions = {}): Promise<Reply & { id: string | null }> {
+export async function post(
+  base: string,
+  origin: string,
+  c: Contribution,
+  opts: RequestOptions = {},
+): Promise<Reply & { id: string | null }> {
   const r = await request(`${base}/api/contributions`, {
     ...opts,
     method: 'POST',

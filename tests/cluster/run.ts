@@ -17,7 +17,7 @@ import { check, figures, query, results, type Cluster } from './context';
 import { request, trustCertificate } from './client';
 import { runMigrationUnit, startInstance, type Instance } from './instances';
 import { freePort, selfSignedCertificate, startNginx, startPostgres, type Nginx, type Postgres } from './services';
-import { readUnit, unitSubstitutions, DEPLOY_DIR, type ClusterLayout } from './template';
+import { readUnit, DEPLOY_DIR, type ClusterLayout } from './template';
 import { proxyChecks } from './checks-proxy';
 import { lockoutAndSessionChecks, rateLimitCheck, visibilityCheck } from './checks-shared';
 import { killCheck, postgresRestartCheck, rollingRestartCheck } from './checks-faults';
