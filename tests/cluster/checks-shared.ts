@@ -57,10 +57,11 @@ export async function rateLimitCheck(c: Cluster): Promise<void> {
 }
 
 function createModerator(c: Cluster, email: string, password: string): void {
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...parseEnvFile(fs.readFileSync(c.layout.envFile, 'utf8')) };
+  const file = parseEnvFile(fs.readFileSync(c.layout.envFile, 'utf8'));
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...file };
   const r = spawnSync('npm', ['run', '--silent', 'moderator:create', '--', '--email', email, '--role', 'admin', '--organisation', 'ANSSI'], {
     cwd: c.layout.root,
-    env,
+    env: env as NodeJS.ProcessEnv,
     input: `${password}\n`,
     encoding: 'utf8',
   });

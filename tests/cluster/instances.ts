@@ -9,13 +9,14 @@ import fs from 'node:fs';
 import { parseEnvFile, readUnit, unitSubstitutions, type ClusterLayout, type UnitService } from './template';
 import { supervise, waitHealthy } from '../bench/lib';
 
-function environmentOf(unit: UnitService): Record<string, string> {
-  return {
+function environmentOf(unit: UnitService): NodeJS.ProcessEnv {
+  const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/root',
     ...unit.environment,
     ...parseEnvFile(fs.readFileSync(unit.environmentFile, 'utf8')),
   };
+  return env as NodeJS.ProcessEnv;
 }
 
 /** Runs jesuisinternet-migrate.service's ExecStart once; its output and duration. */
