@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate, formatRange } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { dirOf, langTag } from '@/lib/i18n/config';
 import { getConferenceInfo, getPage, getSessions, type PageView } from '@/lib/publications/queries';
@@ -45,7 +46,6 @@ export default async function ConferencePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('Conference');
-  const format = await getFormatter();
   const info = getConferenceInfo(locale);
   const [sessions, gautier, poupard, study, press] = await Promise.all([
     getSessions(locale),
@@ -55,7 +55,7 @@ export default async function ConferencePage({ params }: Props) {
     getPage('press-release', locale),
   ]);
   const days = [...new Set(sessions.map((s) => s.day.toISOString().slice(0, 10)))];
-  const dates = format.dateTimeRange(info.startsAt, info.endsAt, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+  const dates = formatRange(info.startsAt, info.endsAt, locale, 'day');
 
   return (
     <div>
@@ -89,7 +89,7 @@ export default async function ConferencePage({ params }: Props) {
         {days.map((d) => (
           <section key={d} aria-labelledby={`day-${d}`} className="mt-6">
             <h3 id={`day-${d}`} className="text-xl font-semibold text-brand-dark">
-              <time dateTime={d}>{format.dateTime(new Date(`${d}T00:00:00Z`), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}</time>
+              <time dateTime={d}>{formatDate(new Date(`${d}T00:00:00Z`), locale, 'weekday', { timeZone: 'UTC' })}</time>
             </h3>
             <ol className="mt-3 space-y-4">
               {sessions

@@ -1,6 +1,7 @@
 import { DemoMarker } from '@/components/demo/DemoMarker';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { dirOf, endonyms, isLocale, langTag } from '@/lib/i18n/config';
 import { getCitedContributions, getSynthesis, type SynthesisView } from '@/lib/publications/queries';
@@ -28,7 +29,6 @@ export default async function SynthesisPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('Synthesis');
-  const format = await getFormatter();
   const sections = await getSynthesis(locale);
   const all = sections.flatMap((s) => [...(s.page ? [s.page] : []), ...s.others]);
   const cited = await getCitedContributions(
@@ -39,7 +39,7 @@ export default async function SynthesisPage({ params }: Props) {
   const date = (p: SynthesisView) =>
     p.publishedAt ? (
       <p className="text-sm text-muted" lang={langTag(locale)} dir={dirOf(locale)}>
-        {t('publishedOn', { date: format.dateTime(p.publishedAt, { day: 'numeric', month: 'long', year: 'numeric' }) })}
+        {t('publishedOn', { date: formatDate(p.publishedAt, locale, 'day') })}
       </p>
     ) : null;
 

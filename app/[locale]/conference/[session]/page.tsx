@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { dirOf, endonyms, isLocale, langTag } from '@/lib/i18n/config';
 import { getSession } from '@/lib/publications/queries';
@@ -38,12 +39,11 @@ export default async function SessionPage({ params }: Props) {
   if (!s) notFound();
   const t = await getTranslations('Conference');
   const nav = await getTranslations('Nav');
-  const format = await getFormatter();
   const mine = s.proceedings.find((p) => p.locale === locale) ?? null;
   const others = s.proceedings.filter((p) => p !== mine);
   const name = (l: string) => (isLocale(l) ? endonyms[l] : l);
   const published = (d: Date | null) =>
-    d ? t('publishedOn', { date: format.dateTime(d, { day: 'numeric', month: 'long', year: 'numeric' }) }) : null;
+    d ? t('publishedOn', { date: formatDate(d, locale, 'day') }) : null;
 
   return (
     <article>
