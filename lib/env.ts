@@ -52,6 +52,8 @@ export const envSchema = z.object({
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(3),
   SEED_DEMO: boolish.optional(),
   BUILD_ON_START: boolish.default(true),
+  /** 0: `npm start` neither migrates nor seeds (several instances: the migration step does it once per deploy, docs/deploy.md). */
+  MIGRATE_ON_START: boolish.default(true),
   NEXT_DIST_DIR: z.string().min(1).default('.next'),
   // Who runs this instance and the licence of contributions (lib/operator/config.ts): required
   // with DATABASE_URL (scripts/start.ts), "not configured" on the embedded demonstration.

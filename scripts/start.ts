@@ -40,8 +40,9 @@ async function main() {
   };
 
   try {
-    // Migrations and seeding in a child process (see scripts/prepare-database.ts).
-    const prepared = spawnSync(
+    // Migrations and seeding in a child process (see scripts/prepare-database.ts), unless the
+    // deployment runs them once per deploy for all its instances (MIGRATE_ON_START=0).
+    const prepared = !embedded && !first.MIGRATE_ON_START ? { status: 0 } : spawnSync(
       process.execPath,
       ['--import', 'tsx', path.join(root, 'scripts/prepare-database.ts'), ...(embedded ? ['--embedded'] : []), ...(first.SEED_DEMO !== false ? ['--seed-demo'] : [])],
       { cwd: root, stdio: 'inherit', env: process.env },

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: every test of the project, in order of cost.
 #   1. types (tsc), 2. unit tests, 3. integration tests on an embedded PostgreSQL,
-#   4. production build, 5. end-to-end tests in Chromium against two servers.
+#   4. production build, 5. end-to-end tests in Chromium against two servers,
+#   6. the deployment of docs/deploy.md: Debian's PostgreSQL, two instances, nginx (test:cluster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -24,3 +25,6 @@ npx next build
 step "end-to-end tests (Chromium)"
 rm -rf ".data-e2e-${E2E_PORT_BASE:-3100}"
 npx playwright test
+
+step "cluster: nginx + two instances + Debian's PostgreSQL (deploy/)"
+npx tsx tests/cluster/run.ts

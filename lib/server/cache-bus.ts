@@ -124,8 +124,9 @@ export function startCacheBus(opts: {
     ready(ms = 10_000) {
       if (connected) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
+        // Not unref'd: while someone waits (serve() before it listens), this timer is what keeps
+        // the process alive between reconnection attempts (their timers are unref'd).
         const t = setTimeout(() => reject(new Error('cache bus: not connected')), ms);
-        t.unref();
         waiters.push(() => {
           clearTimeout(t);
           resolve();

@@ -54,7 +54,17 @@ export interface AppServer {
 }
 
 /** Starts scripts/start.ts (embedded PostgreSQL in dataDir) and waits for /api/health. */
-export async function startApp(opts: { port: number; pgPort: number; dataDir: string; distDir: string; env?: Record<string, string>; waitHealthy?: boolean; nodeArgs?: string[] }): Promise<AppServer> {
+export interface StartAppOptions {
+  port: number;
+  pgPort: number;
+  dataDir: string;
+  distDir: string;
+  env?: Record<string, string>;
+  waitHealthy?: boolean;
+  nodeArgs?: string[];
+}
+
+export async function startApp(opts: StartAppOptions): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), 'scripts/start.mjs'], {
     cwd: ROOT,
@@ -76,21 +86,34 @@ export async function startApp(opts: { port: number; pgPort: number; dataDir: st
       ...opts.env,
     },
   });
-  const log: string[] = [];
-  const keep = (d: Buffer) => {
-    for (const line of d.toString().split('\n')) if (line.trim()) log.push(line);
-    if (log.length > 400) log.splice(0, log.length - 400);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const { log, stop } = supervise(child);
   const server: AppServer = {
     child,
     url,
     pgUrl: `postgresql://postgres:postgres@127.0.0.1:${opts.pgPort}/jesuisinternet`,
     pid: child.pid!,
     log,
-    async stop(signal = 'SIGTERM', timeoutMs = 20_000) {
+    stop: (signal = 'SIGTERM', timeoutMs = 20_000) => stop(signal, timeoutMs),
+  };
+  if (opts.waitHealthy !== false) await waitHealthy(url, child, log);
+  return server;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Keeps the last lines a child process prints; stop() signals it (SIGKILL after timeoutMs), gives its exit code. */
+export function supervise(child: ChildProcess, keepLines = 400) {
+  const log: string[] = [];
+  const keep = (d: Buffer) => {
+    for (const line of d.toString().split('\n')) if (line.trim()) log.push(line);
+    if (log.length > keepLines) log.splice(0, log.length - keepLines);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    log,
+    async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 20_000): Promise<number | null> {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
       const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -99,24 +122,23 @@ export async function startApp(opts: { port: number; pgPort: number; dataDir: st
       return code;
     },
   };
-  if (opts.waitHealthy !== false) {
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log.slice(-30).join('\n')}`);
-      try {
-        const r = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
-        if (r.ok) break;
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline) throw new Error(`server not healthy in time:\n${log.slice(-30).join('\n')}`);
-      await sleep(250);
-    }
-  }
-  return server;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `url`/api/health answers 200; throws with the log's tail if the child exits first. */
+export async function waitHealthy(url: string, child: ChildProcess, log: string[], timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server ${url} exited (${child.exitCode}):\n${log.slice(-30).join('\n')}`);
+    try {
+      const r = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server ${url} not healthy in time:\n${log.slice(-30).join('\n')}`);
+    await sleep(200);
+  }
+}
 
 /** Resident memory (MB) of a process, or null once it is gone. */
 export function rssMb(pid: number): number | null {
@@ -154,7 +176,10 @@ export interface LoadResult {
 }
 
 /** autocannon against one URL; latencies in ms. */
-export async function load(url: string, opts: { connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  opts: { connections: number; duration: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const r = await autocannon({ url, connections: opts.connections, duration: opts.duration, headers: opts.headers });
   const lat = r.latency as unknown as Record<string, number>;
   return {
@@ -170,7 +195,10 @@ export async function load(url: string, opts: { connections: number; duration: n
 }
 
 /** A bare node:http server (in a child process) answering `pages` from memory: the physical limit. */
-export async function startBaseline(port: number, pages: Record<string, { headers: Record<string, string>; body: Buffer }>): Promise<{ stop(): Promise<void>; pid: number }> {
+export async function startBaseline(
+  port: number,
+  pages: Record<string, { headers: Record<string, string>; body: Buffer }>,
+): Promise<{ stop(): Promise<void>; pid: number }> {
   const file = path.join(ROOT, '.data-bench', `baseline-${port}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, { headers: v.headers, body: v.body.toString('base64') }]))));

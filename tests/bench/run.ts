@@ -11,7 +11,9 @@
  *     contribution form make a browser run;
  *  3. posting (server restarted on a replayed open date, post-moderation): POST
  *     /api/contributions for `post-duration` s, then every acknowledged id looked up in the
- *     database (lost) and duplicates counted;
+ *     database (lost) and duplicates counted; then the same load on a bare node:http + pg handler
+ *     doing the same writes (post-baseline.ts): postRatio = accepted posts/s ÷ baseline posts/s;
+ *  cluster: cached reads through nginx to two instances ÷ to one (cluster-reads.ts; needs nginx);
  *  4. with --million: 1,000,000 load contributions (seed:load), server with PAGE_CACHE=0,
  *     p95 of a question page, a deep keyset page, a language filter and a search;
  *  5. the archive (tests/bench/archive.ts): export rate and archiveReadRatio (live ÷ nginx);
@@ -26,6 +28,8 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { ROOT, BENCH_SECRET, ensureBuild, startApp, rssSampler, load, startBaseline, type AppServer, type LoadResult } from './lib';
+import { startPostBaseline } from './post-baseline';
+import { clusterReads } from './cluster-reads';
 
 process.env.CLIENT_HASH_SECRET = BENCH_SECRET; // forge form tokens the server accepts (see postLoad)
 
@@ -41,17 +45,19 @@ const BASE_DURATION = Number(opt('baseline-duration', quick ? '3' : '5'));
 const POST_DURATION = Number(opt('post-duration', quick ? '5' : '30'));
 const CONNECTIONS = Number(opt('connections', '50'));
 const JSON_FILE = opt('json', '');
-const ONLY = opt('only', ''); // reads | posting | million: one phase (the others are skipped)
+const ONLY = opt('only', ''); // reads | posting | million | cluster: one phase (the others are skipped)
 const MILLION = flag('million') || ONLY === 'million';
 // --profile DIR: the app server writes V8 CPU profiles there (open them in Chrome DevTools).
 const PROFILE = opt('profile', '');
 const PROFILE_ARGS = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE)}`] : [];
-const phase = (name: 'reads' | 'posting') => !ONLY || ONLY === name;
-const DIST = '.next-bench';
+const phase = (name: 'reads' | 'posting' | 'cluster') => !ONLY || ONLY === name;
+// --dist DIR (a build to reuse), --port-base N, --pg-port N: to run beside other work.
+const DIST = opt('dist', '.next-bench');
 const DATA = '.data-bench';
-const PORT = 3600;
-const PG_PORT = 54600;
-const BASE_PORT = 3610;
+const PORT = Number(opt('port-base', '3600'));
+const PG_PORT = Number(opt('pg-port', '54600'));
+const BASE_PORT = PORT + 10;
+const POST_BASE_PORT = PORT + 11;
 const OPEN_CLOCK = '2017-03-15T10:00:00+01:00';
 
 const log = (m: string) => console.log(`[bench] ${m}`);
@@ -213,7 +219,7 @@ async function readBench(app: AppServer, question: string, encoding: 'identity' 
  * server's secret), a distinct client address per post (X-Forwarded-For, TRUST_PROXY=1) so that
  * per-client rate limits do not apply, and a unique marker in each body.
  */
-async function postLoad(app: AppServer, question: string, seconds: number) {
+async function postLoad(app: Pick<AppServer, 'url' | 'pgUrl'>, question: string, seconds: number) {
   const { issueFormToken } = await import('../../lib/contributions/form-token');
   const run = crypto.randomBytes(4).toString('hex');
   const acked = new Map<number, string>();
@@ -313,7 +319,8 @@ async function millionBench(app: AppServer, question: string) {
     await getPage(app.url, t.path);
     const one = await load(app.url + t.path, { connections: 1, duration: DURATION });
     const ten = await load(app.url + t.path, { connections: 10, duration: DURATION });
-    out.push({ name: t.name, p95: one.p95, p99: one.p99, rps: one.rps, errors: one.errors + one.non2xx + ten.errors + ten.non2xx, p95At10: ten.p95, rpsAt10: ten.rps });
+    const errors = one.errors + one.non2xx + ten.errors + ten.non2xx;
+    out.push({ name: t.name, p95: one.p95, p99: one.p99, rps: one.rps, errors, p95At10: ten.p95, rpsAt10: ten.rps });
     log(
       `million: ${t.name.padEnd(18)} 1 connection: p95 ${one.p95} ms  p99 ${one.p99} ms  ${Math.round(one.rps)} req/s;` +
         ` 10 connections: p95 ${ten.p95} ms  ${Math.round(ten.rps)} req/s;  errors ${one.errors + one.non2xx + ten.errors + ten.non2xx}`,
@@ -356,7 +363,8 @@ async function main() {
   let rowsGz: PageRow[] = [];
   /** The JavaScript of each read page (the archive's, then the home page with its countdown). */
   const readJs: ({ name: string } & ReturnType<typeof jsKbGz>)[] = [];
-  if (phase('reads') || phase('posting')) {
+  let cluster: Awaited<ReturnType<typeof clusterReads>> = null;
+  if (phase('reads') || phase('posting') || phase('cluster')) {
     app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1' }, nodeArgs: PROFILE_ARGS });
     rss = rssSampler(app.pid);
     const { seedQuestion } = await import('../../lib/seed/load');
@@ -372,12 +380,19 @@ async function main() {
       log(`peak RSS during reads: ${rssReads.toFixed(0)} MB`);
       maxRss = Math.max(maxRss, rssReads);
     }
+    if (phase('cluster')) {
+      // Two instances behind nginx vs one (cluster-reads.ts), on the archive's cached pages.
+      const paths = ['/fr', `/fr/questions/${question}`];
+      const where = { port: PORT + 20, pgPort: PG_PORT, dataDir: DATA, distDir: DIST };
+      cluster = await clusterReads({ app, paths, ...where, duration: DURATION, connections: CONNECTIONS, log });
+    }
     rss.stop();
     await app.stop('SIGTERM');
   }
 
   // ── Phase 2: posting on a replayed open date (post-moderation) ──
   let posting: Awaited<ReturnType<typeof postLoad>> | null = null;
+  let postBaseline: Awaited<ReturnType<typeof postLoad>> | null = null;
   let formJs: ReturnType<typeof jsKbGz> | null = null;
   if (phase('posting')) {
     app = await startApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA, distDir: DIST, env: { TRUST_PROXY: '1', APP_CLOCK: OPEN_CLOCK, MODERATION_MODE: 'post' }, nodeArgs: PROFILE_ARGS });
@@ -391,6 +406,12 @@ async function main() {
       const other = await otherQuestion(app.pgUrl, question);
       posting = await postLoad(app, other, POST_DURATION);
       log(`posting: ${posting.acknowledged} acknowledged in ${POST_DURATION} s (${posting.perSec.toFixed(0)}/s), lost ${posting.lost}, duplicates ${posting.duplicates}, statuses ${JSON.stringify(posting.statuses)}`);
+      // The same load on a bare node:http + pg handler doing the same writes (post-baseline.ts),
+      // on the same database, while the app idles: posting as a ratio of what this machine does.
+      const baseline = await startPostBaseline(POST_BASE_PORT, app.pgUrl, BENCH_SECRET);
+      postBaseline = await postLoad({ url: baseline.url, pgUrl: app.pgUrl }, other, POST_DURATION);
+      await baseline.stop();
+      log(`posting baseline: ${postBaseline.perSec.toFixed(0)}/s, statuses ${JSON.stringify(postBaseline.statuses)}; postRatio ${(posting.perSec / postBaseline.perSec).toFixed(2)}`);
     } else {
       log('posting: /api/contributions not available, not measured');
     }
@@ -440,6 +461,9 @@ async function main() {
   if (formJs) console.log(`client JS of the form page: ${formJs.kb} KB (${formJs.files} files, inline ${formJs.inlineKb} KB)`);
   console.log(`server peak RSS: ${maxRss.toFixed(0)} MB`);
   if (posting) console.log(`posting: ${posting.perSec.toFixed(0)} accepted/s for ${POST_DURATION} s, lost ${posting.lost}, duplicated ${posting.duplicates}, errors ${posting.errors}, p99 ${posting.p99} ms`);
+  const postRatio = posting && postBaseline?.perSec ? posting.perSec / postBaseline.perSec : null;
+  if (postBaseline) console.log(`posting baseline (node:http + pg, same writes): ${postBaseline.perSec.toFixed(0)}/s, p99 ${postBaseline.p99} ms; postRatio ${postRatio?.toFixed(2)}`);
+  if (cluster) console.log(`reads through nginx, 2 instances ÷ 1 instance (${cluster.cores} cores): ${cluster.rows.map((r) => `${r.path} ×${r.ratio.toFixed(2)}`).join('; ')}`);
   if (archive) console.log(`archive: ${archive.export.pages} pages, ${archive.export.pagesPerSec.toFixed(1)}/s (${(archive.exportToReadRatio * 100).toFixed(0)} % of reading them), archiveReadRatio ${(archive.archiveReadRatio * 100).toFixed(0)} %`);
   if (million) console.log(`million (1 connection): ${million.map((m) => `${m.name} p95 ${m.p95} ms`).join("; ")}`);
 
@@ -448,6 +472,8 @@ async function main() {
     readP99Ms: readP99,
     readErrors,
     postsPerSec: posting ? Math.round(posting.perSec * 10) / 10 : null,
+    postRatio: postRatio !== null ? Math.round(postRatio * 1000) / 1000 : null,
+    baselinePostsPerSec: postBaseline ? Math.round(postBaseline.perSec * 10) / 10 : null,
     lostContributions: posting ? posting.lost : null,
     duplicatedContributions: posting ? posting.duplicates : null,
     readRatioGzip: worstGz ? worstGz.ratio : null,
@@ -460,9 +486,23 @@ async function main() {
     archiveReadRatio: archive ? archive.archiveReadRatio : null,
     archive,
     machine,
-    pages: rows.map((r) => ({ name: r.name, path: r.path, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p95: r.app.p95, p99: r.app.p99, errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, baselineP99: r.base?.p99 ?? null, ratio: r.ratio })),
-    pagesGzip: rowsGz.map((r) => ({ name: r.name, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p99: r.app.p99, errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, ratio: r.ratio })),
+    pages: rows.map((r) => ({
+      name: r.name, path: r.path, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p95: r.app.p95, p99: r.app.p99,
+      errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, baselineP99: r.base?.p99 ?? null, ratio: r.ratio,
+    })),
+    pagesGzip: rowsGz.map((r) => ({
+      name: r.name, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p99: r.app.p99,
+      errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, ratio: r.ratio,
+    })),
     posting,
+    postBaseline,
+    clusterReadRatio: cluster ? Math.round(cluster.worstRatio * 100) / 100 : null,
+    clusterReads: cluster
+      ? cluster.rows.map((r) => ({
+          path: r.path, oneInstanceRps: Math.round(r.one.rps), twoInstancesRps: Math.round(r.two.rps),
+          oneP99: r.one.p99, twoP99: r.two.p99, ratio: r.ratio,
+        }))
+      : null,
     million,
     settings: { connections: CONNECTIONS, duration: DURATION, baselineDuration: BASE_DURATION, postDuration: POST_DURATION },
   };

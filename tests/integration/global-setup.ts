@@ -3,11 +3,11 @@
  * directory, with the project's migrations applied by the project's own runner.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/database/embedded';
 import { deployMigrations } from '../../lib/database/migrate';
+import { freePort } from '../support/free-port';
 
 let pg: EmbeddedDatabase | undefined;
 let dir: string | undefined;
@@ -27,16 +27,4 @@ export async function setup() {
 export async function teardown() {
   await pg?.stop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** A loopback port nobody listens on now (several suites may run side by side on one machine). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,0 +1,189 @@
+/**
+ * Faults under load, through nginx: kill -9 of an instance while posting, a rolling restart
+ * (SIGTERM, one instance at a time), a PostgreSQL restart.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { audit, check, figures, tally, type Cluster } from './context';
+import { clientAddress, newContribution, post, request, type Contribution, type Reply } from './client';
+import { sleep } from './services';
+
+type Kind = 'cached' | 'uncached' | 'post';
+interface Sample extends Reply {
+  kind: Kind;
+  target: string;
+  id?: string | null;
+  form?: Contribution;
+}
+
+let clients = 0;
+
+/** Loops of requests until stop(): each post from a new client address, with a fresh form. */
+function load(c: Cluster, plan: { kind: Kind; target?: string; loops: number; pauseMs?: number }[]) {
+  const samples: Sample[] = [];
+  let running = true;
+  const loops: Promise<void>[] = [];
+  for (const p of plan) {
+    for (let k = 0; k < p.loops; k++) {
+      loops.push(
+        (async () => {
+          const target = p.target ?? c.base;
+          while (running) {
+            if (p.kind === 'post') {
+              const n = clients++;
+              const form = await newContribution(c.question, `${c.run}:load:${n}`);
+              const r = await post(target, c.base, form, { from: clientAddress(n) });
+              samples.push({ ...r, kind: 'post', target, form });
+            } else {
+              const path = p.kind === 'cached' ? `/fr/questions/${c.question}` : `/ar/questions/${c.question}`;
+              const r = await request(target + path, { headers: p.kind === 'uncached' ? { cookie: 'cluster=1' } : {}, from: clientAddress(clients++ % 50_000) });
+              samples.push({ ...r, kind: p.kind, target });
+            }
+            if (p.pauseMs) await sleep(p.pauseMs);
+          }
+        })(),
+      );
+    }
+  }
+  return {
+    samples,
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      return samples;
+    },
+  };
+}
+
+const ok = (s: Reply) => s.status === 200 || s.status === 201;
+
+/** What nginx's error log says about upstreams since the last call (count, and one line). */
+let errorLogSeen = 0;
+function nginxErrors(c: Cluster): string {
+  const file = path.join(c.layout.tmp, 'log/jesuisinternet.error.log');
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+  const fresh = lines.slice(errorLogSeen).filter((l) => /upstream/.test(l));
+  errorLogSeen = lines.length;
+  return fresh.length ? `${fresh.length} upstream errors, e.g. "${fresh[0].replace(/^.*?\[error\] \S+ /, '').slice(0, 160)}"` : 'no upstream error';
+}
+
+/** Failures by kind and status, with the start of one body of each, e.g. "post:502 (…)". */
+function failures(samples: Sample[]): string {
+  const seen = new Map<string, { n: number; body: string }>();
+  for (const s of samples.filter((x) => !ok(x))) {
+    const k = `${s.kind}:${s.status}`;
+    const e = seen.get(k) ?? { n: 0, body: s.body.replace(/\s+/g, ' ').slice(0, 100) };
+    e.n++;
+    seen.set(k, e);
+  }
+  return [...seen].map(([k, e]) => `${k}×${e.n} (${e.body})`).join('; ');
+}
+
+export async function killCheck(c: Cluster): Promise<void> {
+  const victim = 0;
+  const l = load(c, [
+    { kind: 'post', loops: 8 },
+    { kind: 'cached', loops: 2, pauseMs: 5 },
+  ]);
+  await sleep(2500);
+  const killedAt = Date.now();
+  c.instances[victim].child.kill('SIGKILL');
+  await sleep(3000);
+  const samples = await l.stop();
+  await c.instances[victim].stop();
+  const acked = samples.filter((s) => s.id).map((s) => s.id!);
+  // Answers to requests sent after the kill (those in flight on the killed instance may fail).
+  const after = samples.filter((s) => s.at > killedAt + 100);
+  const failedAfter = after.filter((s) => !ok(s));
+  // The senders whose post got no answer send the same form again, as a browser would.
+  const unanswered = samples.filter((s) => s.kind === 'post' && !s.id);
+  const resent = await Promise.all(unanswered.map((s, k) => post(c.base, c.base, s.form!, { from: clientAddress(800_000 + k) })));
+  const a = await audit(c.pg.url, c.run, [...acked, ...resent.filter((r) => r.id).map((r) => r.id!)]);
+  figures.killAcknowledged = acked.length;
+  figures.killUnanswered = unanswered.length;
+  check(
+    'kill -9 of an instance under posting load: nginx keeps serving',
+    after.length > 0 && failedAfter.length === 0,
+    `${after.length} requests after the kill, ${failedAfter.length} failed ${failures(failedAfter)}; all before/at it: ${tally(samples.map((s) => s.status))}`,
+  );
+  check(
+    'kill -9: no acknowledged contribution lost, none duplicated after re-sending',
+    a.lost === 0 && a.duplicated === 0 && resent.every(ok),
+    `${acked.length} acknowledged, ${a.lost} lost; ${unanswered.length} unanswered re-sent (${tally(resent.map((r) => r.status))}), ${a.duplicated} duplicated`,
+  );
+  await c.restartInstance(victim);
+}
+
+export async function rollingRestartCheck(c: Cluster): Promise<void> {
+  nginxErrors(c); // from here on
+  // A steady load one instance can carry alone (the other is restarting): what is measured is
+  // the restart, not overload (the render gate sheds what it cannot queue, with a 503).
+  const l = load(c, [
+    { kind: 'post', loops: 2, pauseMs: 100 },
+    { kind: 'cached', loops: 2, pauseMs: 20 },
+    { kind: 'uncached', loops: 1, pauseMs: 100 },
+  ]);
+  await sleep(1000);
+  const steps: string[] = [];
+  for (let i = 0; i < c.instances.length; i++) {
+    const t = Date.now();
+    const code = await c.instances[i].stop('SIGTERM');
+    const restarted = await c.restartInstance(i);
+    steps.push(`${restarted.port}: exit ${code} after ${Date.now() - t - restarted.startedMs} ms, up again in ${restarted.startedMs} ms`);
+    if (code !== 0) steps.push('(non-zero exit)');
+  }
+  await sleep(1000);
+  const samples = await l.stop();
+  const failed = samples.filter((s) => !ok(s));
+  const acked = samples.filter((s) => s.id).map((s) => s.id!);
+  const a = await audit(c.pg.url, c.run, acked);
+  const upstreamErrors = nginxErrors(c);
+  figures.rollingRequests = samples.length;
+  figures.rollingFailed = failed.length;
+  check(
+    'rolling restart (SIGTERM, one instance at a time) drops no request',
+    failed.length === 0 && a.lost === 0 && !steps.includes('(non-zero exit)'),
+    `${samples.length} requests (${tally(samples.map((s) => s.status))}), ${failed.length} failed ${failures(failed)}, slowest ${Math.max(...samples.map((s) => s.ms))} ms; ${a.lost} of ${acked.length} acknowledged lost; ${steps.join('; ')}; nginx: ${upstreamErrors}`,
+  );
+}
+
+export async function postgresRestartCheck(c: Cluster): Promise<void> {
+  const l = load(c, [
+    { kind: 'post', loops: 2, pauseMs: 50 },
+    ...c.instances.map((inst) => ({ kind: 'uncached' as const, target: inst.url, loops: 1, pauseMs: 50 })),
+  ]);
+  await sleep(1500);
+  await c.pg.stop();
+  const stoppedAt = Date.now();
+  await sleep(4000);
+  const restartAt = Date.now();
+  await c.pg.start();
+  const upAt = Date.now();
+  await sleep(8000);
+  const samples = await l.stop();
+  const during = samples.filter((s) => s.at > stoppedAt + 300 && s.at + s.ms < restartAt);
+  const perInstance = c.instances.map((inst) => {
+    const mine = during.filter((s) => s.target === inst.url);
+    const localized = mine.filter((s) => s.status === 503 && s.body.includes('lang="ar"') && s.body.includes('dir="rtl"'));
+    const back = samples.find((s) => s.target === inst.url && s.at >= upAt && ok(s));
+    const slowest = Math.max(0, ...mine.map((s) => s.ms));
+    return { port: inst.port, n: mine.length, localized: localized.length, slowest, backMs: back ? back.at - upAt : null };
+  });
+  const posts = during.filter((s) => s.kind === 'post');
+  const lastBad = samples.filter((s) => s.at >= upAt && !ok(s)).at(-1);
+  const acked = samples.filter((s) => s.id).map((s) => s.id!);
+  const a = await audit(c.pg.url, c.run, acked);
+  figures.postgresRecoveryMs = Math.max(...perInstance.map((p) => p.backMs ?? Infinity));
+  check(
+    'PostgreSQL down: both instances answer a localized 503 at once',
+    perInstance.every((p) => p.n > 0 && p.localized === p.n && p.slowest <= 5000) &&
+      posts.length > 0 &&
+      posts.every((s) => s.status === 503),
+    perInstance.map((p) => `${p.port}: ${p.localized}/${p.n} Arabic 503, slowest ${p.slowest} ms`).join('; ') + `; posts through nginx: ${tally(posts.map((s) => s.status))}`,
+  );
+  check(
+    'PostgreSQL back: both instances recover by themselves, no acknowledged post lost',
+    perInstance.every((p) => p.backMs !== null) && (!lastBad || lastBad.at < upAt + 5000) && a.lost === 0,
+    `${perInstance.map((p) => `${p.port} back ${p.backMs} ms after PostgreSQL`).join('; ')}; ${acked.length} acknowledged, ${a.lost} lost`,
+  );
+}
