@@ -59,7 +59,9 @@ export async function listPublishedContributions(opts: {
       ...(opts.language ? { language: opts.language } : {}),
       // (createdAt, id) < cursor; the redundant `lte` makes it a range of the index (the OR
       // alone is a filter over every row of the question before the cursor: 300 ms at 200,000).
-      ...(c ? { createdAt: { lte: c.createdAt }, OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] } : {}),
+      ...(c
+        ? { createdAt: { lte: c.createdAt }, OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] }
+        : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
@@ -92,9 +94,14 @@ export async function listPublishedContributions(opts: {
 }
 
 /** Published contributions of a question per language (for the filter), and the total. */
-export async function countPublishedByLanguage(questionId: number): Promise<{ total: number; byLanguage: Partial<Record<Locale, number>> }> {
+export async function countPublishedByLanguage(
+  questionId: number,
+): Promise<{ total: number; byLanguage: Partial<Record<Locale, number>> }> {
   // Kept by a trigger on "Contribution" (a real count would read every row of a large question).
-  const rows = await db.publishedCount.findMany({ where: { questionId, published: { gt: 0 } }, select: { language: true, published: true } });
+  const rows = await db.publishedCount.findMany({
+    where: { questionId, published: { gt: 0 } },
+    select: { language: true, published: true },
+  });
   const byLanguage: Partial<Record<Locale, number>> = {};
   let total = 0;
   for (const r of rows) {

@@ -52,7 +52,12 @@ export interface ConferenceInfo {
 /** Title, venue and dates of the conference (official content, bundled from prisma/content). */
 export function getConferenceInfo(locale: string): ConferenceInfo {
   const l = (locales as readonly string[]).includes(locale) ? (locale as (typeof locales)[number]) : defaultLocale;
-  return { title: conference.title[l], venue: conference.venue[l], startsAt: new Date(conference.startsAt), endsAt: new Date(conference.endsAt) };
+  return {
+    title: conference.title[l],
+    venue: conference.venue[l],
+    startsAt: new Date(conference.startsAt),
+    endsAt: new Date(conference.endsAt),
+  };
 }
 
 export interface ProceedingView {
@@ -107,7 +112,9 @@ function sessionView(
     speakers: (t?.speakers ?? '').split('\n').filter(Boolean),
     locale: t?.locale ?? defaultLocale,
     translated: t?.translated ?? false,
-    proceedings: [...s.proceedings].sort((a, b) => Number(b.locale === locale) - Number(a.locale === locale) || a.locale.localeCompare(b.locale)),
+    proceedings: [...s.proceedings].sort(
+      (a, b) => Number(b.locale === locale) - Number(a.locale === locale) || a.locale.localeCompare(b.locale),
+    ),
   };
 }
 
@@ -293,7 +300,16 @@ export async function listPublishedProceedings(limit = 50) {
     where: { status: 'PUBLISHED' },
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
-    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true, session: { select: { slug: true } } },
+    select: {
+      id: true,
+      locale: true,
+      title: true,
+      body: true,
+      publishedAt: true,
+      updatedAt: true,
+      isDemo: true,
+      session: { select: { slug: true } },
+    },
   });
 }
 
@@ -341,9 +357,20 @@ export async function getProceedingForEditor(sessionSlug: string, proceedingLoca
 export async function listSynthesisForEditors(locale: string) {
   const rows = await db.synthesisPage.findMany({
     orderBy: [{ updatedAt: 'desc' }],
-    select: { id: true, locale: true, title: true, status: true, updatedAt: true, publishedAt: true, theme: { select: { slug: true, translations: inLocales(locale) } } },
+    select: {
+      id: true,
+      locale: true,
+      title: true,
+      status: true,
+      updatedAt: true,
+      publishedAt: true,
+      theme: { select: { slug: true, translations: inLocales(locale) } },
+    },
   });
-  return rows.map((r) => ({ ...r, theme: r.theme ? { slug: r.theme.slug, label: pickLocale(r.theme.translations, locale)?.label ?? r.theme.slug } : null }));
+  return rows.map((r) => ({
+    ...r,
+    theme: r.theme ? { slug: r.theme.slug, label: pickLocale(r.theme.translations, locale)?.label ?? r.theme.slug } : null,
+  }));
 }
 
 export async function getSynthesisForEditor(id: string) {

@@ -18,3 +18,16 @@ export function unOfficialUrl(symbol: string, language: UnLanguage): string {
 export function unLanguageFor(locale: string): UnLanguage | null {
   return (UN_LANGUAGES as readonly string[]).includes(locale) ? (locale as UnLanguage) : null;
 }
+
+/**
+ * In the rendered summary of a UN report listing the norms (a)–(k), links each item's letter to
+ * its section of the full text (#norm-a … #norm-k). The letter may be Arabic (أ، ب …): items are
+ * matched in order, the first eleven list items that start with a parenthesised letter.
+ */
+export function linkNorms(html: string): string {
+  const letters = 'abcdefghijk';
+  let i = 0;
+  return html.replace(/<li>\(([^()<]{1,2})\)/g, (all, label: string) =>
+    i < letters.length ? `<li><a href="#norm-${letters[i++]}">(${label})</a>` : all,
+  );
+}

@@ -186,7 +186,7 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
       CROSS JOIN s
       JOIN LATERAL (${titles(o.locale)}) h ON true
       UNION ALL
-      SELECT 0, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n, capped FROM counts
+      SELECT 0, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n, capped FROM counts
     ) r
     ORDER BY part, rank DESC, "publishedAt" DESC NULLS LAST, id`;
 

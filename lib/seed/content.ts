@@ -21,7 +21,10 @@ const provenanceFields = {
 };
 
 const localizedList = z.object(
-  Object.fromEntries(locales.map((l) => [l, z.array(z.string().trim().min(1)).min(1)])) as Record<(typeof locales)[number], z.ZodArray<z.ZodString>>,
+  Object.fromEntries(locales.map((l) => [l, z.array(z.string().trim().min(1)).min(1)])) as Record<
+    (typeof locales)[number],
+    z.ZodArray<z.ZodString>
+  >,
 );
 
 export const catalogueSchema = z.object({

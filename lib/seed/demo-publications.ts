@@ -53,7 +53,8 @@ export async function seedDemoPublications(db: Db, authorId: string | null, dir?
   for (const p of proceedings) {
     const session = await db.conferenceSession.findUnique({ where: { slug: p.session }, select: { id: true } });
     if (!session) throw new Error(`demo proceedings: unknown session ${p.session}`);
-    if (await db.proceeding.findUnique({ where: { sessionId_locale: { sessionId: session.id, locale: p.locale } }, select: { id: true } })) continue;
+    const key = { sessionId_locale: { sessionId: session.id, locale: p.locale } };
+    if (await db.proceeding.findUnique({ where: key, select: { id: true } })) continue;
     const at = new Date(p.publishedAt);
     await db.proceeding.create({
       data: { sessionId: session.id, locale: p.locale, title: p.title, body: p.body, status: 'PUBLISHED', isDemo: true, authorId, publishedAt: at, createdAt: at },

@@ -29,7 +29,10 @@ async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function insertContribution(c: pg.Client, o: { language: string; body: string; status?: string; pseudonym?: string; question?: string }) {
+async function insertContribution(
+  c: pg.Client,
+  o: { language: string; body: string; status?: string; pseudonym?: string; question?: string },
+) {
   const id = crypto.randomUUID();
   await c.query(
     `INSERT INTO "Contribution" (id, "questionId", pseudonym, body, language, status, "editTokenHash", "idempotencyKey", "createdAt", "updatedAt", "publishedAt")

@@ -33,3 +33,14 @@ describe('provenance headers', () => {
     expect(() => provenanceOf('SOURCE', 'somewhere-else')).toThrow();
   });
 });
+
+describe('UN report: norms of the summary link to their sections', () => {
+  it('links the first eleven parenthesised items in order, whatever the script of the letter', async () => {
+    const { linkNorms } = await import('@/lib/publications/un-documents');
+    const items = ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح', 'ط', 'ي', 'ك'].map((l) => `<li>(${l}) x</li>`).join('');
+    const html = linkNorms(`<ul>${items}<li>(z) twelfth</li></ul>`);
+    expect(html).toContain('<li><a href="#norm-a">(أ)</a> x</li>');
+    expect(html).toContain('<li><a href="#norm-k">(ك)</a> x</li>');
+    expect(html).toContain('<li>(z) twelfth</li>');
+  });
+});

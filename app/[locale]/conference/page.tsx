@@ -6,6 +6,7 @@ import { getConferenceInfo, getPage, getSessions, type PageView } from '@/lib/pu
 import { pageMetadata } from '@/lib/seo/metadata';
 import { SanitizedHtml } from '@/components/publications/Html';
 import { DemoMarker } from '@/components/demo/DemoMarker';
+import { EditorialNote, ProvenanceNote } from '@/components/publications/ProvenanceNote';
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
 import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
@@ -32,6 +33,7 @@ function OfficialText({ page, locale, headingId }: { page: PageView; locale: str
       <h3 id={headingId} className="text-xl font-bold text-brand-dark">
         {page.title}
       </h3>
+      <ProvenanceNote kind={page.provenance} source={page.source} translated={page.translated} originalHref="/fr/conference" />
       <SanitizedHtml html={shiftHeadings(renderMarkdown(page.body).html, 2)} />
     </article>
   );
@@ -132,6 +134,8 @@ export default async function ConferencePage({ params }: Props) {
         <h2 id="editorials" className="text-2xl font-bold">
           {t('editorials')}
         </h2>
+        {/* Once for the page: what the [brackets] in the texts below are. */}
+        {[gautier, poupard, study, press].some((p) => p && renderMarkdown(p.body).hasEditorial) ? <EditorialNote /> : null}
         {gautier ? <OfficialText page={gautier} locale={locale} headingId="editorial-gautier" /> : null}
         {poupard ? <OfficialText page={poupard} locale={locale} headingId="editorial-poupard" /> : null}
       </section>

@@ -102,7 +102,10 @@ export default async function SynthesisPage({ params }: Props) {
                 {s.others.map((p) => (
                   <details key={p.id} id={`s-${p.id}`} lang={langTag(p.locale)} dir={dirOf(p.locale)} className="mt-2 rounded border border-line p-3" open={!s.page && s.others.length === 1}>
                     <summary className="cursor-pointer font-semibold">
-                      <span lang={langTag(p.locale)}>{name(p.locale)}</span> — <span lang={langTag(p.locale)} dir={dirOf(p.locale)}>{p.title}</span>
+                      <span lang={langTag(p.locale)}>{name(p.locale)}</span> —{' '}
+                      <span lang={langTag(p.locale)} dir={dirOf(p.locale)}>
+                        {p.title}
+                      </span>
                       {p.isDemo ? <DemoMarker className="ms-2" /> : null}
                     </summary>
                     <div lang={langTag(p.locale)} dir={dirOf(p.locale)}>

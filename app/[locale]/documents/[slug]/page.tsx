@@ -13,7 +13,7 @@ import { DocumentDate } from '@/components/publications/DocumentDate';
 import { Toc } from '@/components/publications/Toc';
 import { EditorialNote, ProvenanceNote } from '@/components/publications/ProvenanceNote';
 import { UnOfficialVersions } from '@/components/publications/UnOfficialVersions';
-import { isUnSymbol } from '@/lib/publications/un-documents';
+import { isUnSymbol, linkNorms } from '@/lib/publications/un-documents';
 import '@/components/publications/publications.css';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -76,7 +76,7 @@ export default async function DocumentPage({ params }: Props) {
           {t('summary')}
         </h2>
         <SanitizedHtml
-          html={shiftHeadings(summary.html, 1)}
+          html={shiftHeadings(isUnSymbol(d.reference) ? linkNorms(summary.html) : summary.html, 1)}
           lang={summaryDiffers ? langTag(d.locale) : undefined}
           dir={summaryDiffers ? dirOf(d.locale) : undefined}
         />
