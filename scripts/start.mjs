@@ -21,6 +21,8 @@ buildSync({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  // lib/ modules marked 'server-only' (for Next) run here too: the marker package would throw.
+  alias: { 'server-only': './tests/support/empty.ts' },
   logLevel: 'warning',
   // CommonJS packages imported from the bundle may call require().
   banner: { js: "import { createRequire as __jsiCreateRequire } from 'node:module'; const require = __jsiCreateRequire(import.meta.url);" },
