@@ -161,9 +161,16 @@ class ArchiveWriter {
     const location = f.headers.get('location');
     const target = location ? new URL(location, url) : null;
     const canonical = target && this.origins.has(target.origin) ? archivable(target, this.rules) : null;
+    if (f.canonical === '/') {
+      // The root sends a browser to its language; the archive's root lists the exported ones
+      // (the live site's default, French, may not be among them).
+      this.write(f.canonical, file, languageChooser(file, this.locales));
+      await this.record(f, Buffer.alloc(0), sha256(''), 0);
+      return this.locales.map((l) => `/${l}`);
+    }
     if (!canonical) return [];
     if (!isFilePath(url.pathname)) {
-      this.write(f.canonical, file, f.canonical === '/' ? languageChooser(file, this.locales) : redirectPage(file, fileFor(canonical)));
+      this.write(f.canonical, file, redirectPage(file, fileFor(canonical)));
     }
     await this.record(f, Buffer.alloc(0), sha256(''), 0);
     return [canonical];
