@@ -70,7 +70,9 @@ async function main(): Promise<number> {
   let lastLog = 0;
   const started = Date.now();
   try {
-    server = values.from ? await runningServer(values.from) : await startServer({ root: process.cwd(), publicUrl, log, signal: controller.signal });
+    server = values.from
+      ? await runningServer(values.from)
+      : await startServer({ root: process.cwd(), publicUrl, log, signal: controller.signal });
     log(`exporting ${locales.join(',')} from ${server.origin} (public URL ${publicUrl}) to ${values.out}`);
     bar?.start(1, 0, { rate: '0', url: '' });
     const result = await exportArchive({
@@ -102,7 +104,8 @@ async function main(): Promise<number> {
     const serverCpuSeconds = server.pid ? cpuSeconds(server.pid) : null;
     log(`done in ${result.seconds.toFixed(1)} s: ${result.pages} pages, ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB), WARC ${(result.warcBytes / 1e6).toFixed(1)} MB, ${(result.pages / result.seconds).toFixed(1)} pages/s; exporter peak RSS ${rss.toFixed(0)} MB; CPU: exporter ${exporterCpuSeconds.toFixed(0)} s${serverCpuSeconds !== null ? `, server ${serverCpuSeconds.toFixed(0)} s` : ''}`);
     if (result.missing.length) log(`not found (linked but absent, ${result.missing.length}): ${result.missing.slice(0, 10).join(', ')}`);
-    if (values.json) fs.writeFileSync(values.json, JSON.stringify({ ...result, exporterPeakRssMb: rss, exporterCpuSeconds, serverCpuSeconds }, null, 2));
+    const figures = { ...result, exporterPeakRssMb: rss, exporterCpuSeconds, serverCpuSeconds };
+    if (values.json) fs.writeFileSync(values.json, JSON.stringify(figures, null, 2));
     return 0;
   } catch (err) {
     bar?.stop();

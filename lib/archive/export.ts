@@ -16,7 +16,7 @@ import { crawl, fetchOne, ExportError, type Fetched } from './crawl';
 import { rewritePage } from './html';
 import { rewriteCssFile, rewriteRobots, rewriteXml, type RewrittenText } from './text';
 import { archivable, fileFor, isFilePath, isIndexed, kindOf, localeOf, SEARCH_PAGE, type ArchiveRules } from './urls';
-import { Inventory, buildManifest, sha256, sha256File, sha256sums } from './manifest';
+import { Inventory, buildManifest, sha256, sha256File, sha256sums, type Manifest } from './manifest';
 import { WarcWriter } from './warc';
 import { SearchIndex, staticSearchPage, writeSearchAssets } from './search';
 import { archiveReadme, redirectPage, languageChooser } from './readme';
@@ -68,91 +68,154 @@ function warcHeaders(h: Headers, nonce: string | null, length: number): [string,
 
 const nonceOf = (h: Headers) => /'nonce-([^']+)'/.exec(h.get('content-security-policy') ?? '')?.[1] ?? null;
 
-export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
-  const started = Date.now();
-  const now = o.now ?? (() => new Date());
-  const exportedAt = now();
-  const locales = o.locales ?? allLocales;
-  const rules: ArchiveRules = { locales };
-  const tmp = prepareTemp(o.out, !!o.force);
-  const siteDir = path.join(tmp, 'site');
-  const partsDir = path.join(tmp, '.parts');
-  fs.mkdirSync(siteDir, { recursive: true });
-  fs.mkdirSync(partsDir, { recursive: true });
-  const publicOrigin = new URL(o.publicUrl).origin;
-  const origins = new Set([new URL(o.origin).origin, publicOrigin]);
-  const inventory = new Inventory();
-  const warc = new WarcWriter(path.join(tmp, WARC_NAME));
-  const search = await SearchIndex.create();
-  const missing: string[] = [];
-  let parts = 0;
-  let pages = 0;
-  const written = new Set<string>();
+/** One export in progress: its temporary directory, inventory, WARC and search index. */
+class ArchiveWriter {
+  readonly siteDir: string;
+  readonly partsDir: string;
+  readonly inventory = new Inventory();
+  readonly warc: WarcWriter;
+  readonly missing: string[] = [];
+  readonly rules: ArchiveRules;
+  readonly origins: Set<string>;
+  readonly publicOrigin: string;
+  pages = 0;
+  private parts = 0;
 
-  const write = (canonical: string, file: string, data: Buffer | string) => {
-    const abs = path.join(siteDir, file);
+  constructor(
+    readonly o: ExportOptions,
+    readonly tmp: string,
+    readonly search: SearchIndex,
+    readonly locales: readonly string[],
+    readonly now: () => Date,
+  ) {
+    this.siteDir = path.join(tmp, 'site');
+    this.partsDir = path.join(tmp, '.parts');
+    fs.mkdirSync(this.siteDir, { recursive: true });
+    fs.mkdirSync(this.partsDir, { recursive: true });
+    this.rules = { locales };
+    this.publicOrigin = new URL(o.publicUrl).origin;
+    this.origins = new Set([new URL(o.origin).origin, this.publicOrigin]);
+    this.warc = new WarcWriter(path.join(tmp, WARC_NAME));
+  }
+
+  tempFile = () => path.join(this.partsDir, String(this.parts++));
+
+  private write(canonical: string, file: string, data: Buffer | string): void {
+    const abs = path.join(this.siteDir, file);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     fs.writeFileSync(abs, data);
     const buf = typeof data === 'string' ? Buffer.from(data) : data;
-    inventory.add({ path: `site/${file}`, size: buf.length, sha256: sha256(buf) }, kindOf(canonical), localeOf(canonical));
-    written.add(file);
-  };
-  const record = async (f: Fetched, body: Buffer | { file: string }, payloadSha: string, length: number) => {
+    this.inventory.add({ path: `site/${file}`, size: buf.length, sha256: sha256(buf) }, kindOf(canonical), localeOf(canonical));
+  }
+
+  private async record(f: Fetched, body: Buffer | { file: string }, payloadSha: string, length: number): Promise<void> {
     const nonce = nonceOf(f.headers);
     const payload = Buffer.isBuffer(body) && nonce ? Buffer.from(body.toString('utf8').replaceAll(nonce, 'archived')) : body;
-    await warc.response(
-      { url: publicOrigin + f.canonical, date: now(), status: f.status, statusText: f.statusText || 'OK', headers: warcHeaders(f.headers, nonce, Buffer.isBuffer(payload) ? payload.length : length), body: payload },
-      Buffer.isBuffer(payload) ? sha256(payload) : payloadSha,
-    );
-  };
+    const size = Buffer.isBuffer(payload) ? payload.length : length;
+    const headers = warcHeaders(f.headers, nonce, size);
+    const url = this.publicOrigin + f.canonical;
+    const response = { url, date: this.now(), status: f.status, statusText: f.statusText || 'OK', headers, body: payload };
+    await this.warc.response(response, Buffer.isBuffer(payload) ? sha256(payload) : payloadSha);
+  }
 
-  const handle = async (f: Fetched): Promise<string[]> => {
-    const url = new URL(f.canonical, o.origin);
+  /** One response, in crawl order: written, recorded, indexed; returns the URLs it links to. */
+  async handle(f: Fetched): Promise<string[]> {
+    const url = new URL(f.canonical, this.o.origin);
     const file = fileFor(f.canonical);
-    if (f.status >= 300 && f.status < 400) {
-      const location = f.headers.get('location');
-      const target = location ? new URL(location, url) : null;
-      const canonical = target && origins.has(target.origin) ? archivable(target, rules) : null;
-      if (!canonical) return [];
-      if (!isFilePath(url.pathname)) write(f.canonical, file, f.canonical === '/' ? languageChooser(file, locales) : redirectPage(file, fileFor(canonical)));
-      await record(f, Buffer.alloc(0), sha256(''), 0);
-      return [canonical];
-    }
+    if (f.status >= 300 && f.status < 400) return this.redirect(f, url, file);
     if (f.status !== 200) {
-      missing.push(`${f.canonical} (HTTP ${f.status})`);
+      this.missing.push(`${f.canonical} (HTTP ${f.status})`);
       return [];
     }
-    const ctx = { url, file, origins, rules, baseUrl: o.baseUrl };
     if (f.file) {
-      const abs = path.join(siteDir, file);
+      const abs = path.join(this.siteDir, file);
       fs.mkdirSync(path.dirname(abs), { recursive: true });
       fs.renameSync(f.file, abs);
       const { size, sha256: digest } = await sha256File(abs);
-      inventory.add({ path: `site/${file}`, size, sha256: digest }, kindOf(f.canonical), localeOf(f.canonical));
-      written.add(file);
-      await record(f, { file: abs }, digest, size);
+      this.inventory.add({ path: `site/${file}`, size, sha256: digest }, kindOf(f.canonical), localeOf(f.canonical));
+      await this.record(f, { file: abs }, digest, size);
       return [];
     }
     const text = f.text!;
-    await record(f, text, '', text.length);
+    await this.record(f, text, '', text.length);
     const source = text.toString('utf8');
+    const ctx = { url, file, origins: this.origins, rules: this.rules, baseUrl: this.o.baseUrl };
     if (/^text\/html/i.test(f.contentType)) {
-      pages++;
+      this.pages++;
       const page = rewritePage(source, ctx);
       const locale = SEARCH_PAGE.exec(url.pathname)?.[1];
       const html = locale ? staticSearchPage(page.html, locale, file) : page.html;
-      write(f.canonical, file, html);
-      if (!locale && isIndexed(f.canonical)) await search.add(file, html);
+      this.write(f.canonical, file, html);
+      if (!locale && isIndexed(f.canonical)) await this.search.add(file, html);
       return page.links;
     }
     let out: RewrittenText = { text: source, links: [] };
     if (/^text\/css/i.test(f.contentType)) out = rewriteCssFile(source, ctx);
     else if (/xml/i.test(f.contentType)) out = rewriteXml(source, ctx);
     else if (url.pathname === '/robots.txt') out = rewriteRobots(source, ctx);
-    write(f.canonical, file, out.text);
+    this.write(f.canonical, file, out.text);
     return out.links;
-  };
+  }
 
+  private async redirect(f: Fetched, url: URL, file: string): Promise<string[]> {
+    const location = f.headers.get('location');
+    const target = location ? new URL(location, url) : null;
+    const canonical = target && this.origins.has(target.origin) ? archivable(target, this.rules) : null;
+    if (f.canonical === '/') {
+      // The root sends a browser to its language; the archive's root lists the exported ones
+      // (the live site's default, French, may not be among them).
+      this.write(f.canonical, file, languageChooser(file, this.locales));
+      await this.record(f, Buffer.alloc(0), sha256(''), 0);
+      return this.locales.map((l) => `/${l}`);
+    }
+    if (!canonical) return [];
+    if (!isFilePath(url.pathname)) {
+      this.write(f.canonical, file, redirectPage(file, fileFor(canonical)));
+    }
+    await this.record(f, Buffer.alloc(0), sha256(''), 0);
+    return [canonical];
+  }
+
+  /** The search index, the warcinfo record, the manifest, SHA256SUMS and the README. */
+  async finish(exportedAt: Date): Promise<Manifest> {
+    for (const f of await writeSearchAssets(this.siteDir, this.search, this.locales)) {
+      const { size, sha256: digest } = await sha256File(path.join(this.siteDir, f));
+      this.inventory.add({ path: `site/${f}`, size, sha256: digest }, f.startsWith('pagefind/') ? 'search-index' : 'asset', null);
+    }
+    const o = this.o;
+    await this.warc.info(WARC_NAME, exportedAt, warcInfo(o.publicUrl, exportedAt, this.locales), [o.publicUrl, this.locales.join(' ')]);
+    await this.warc.close();
+    fs.rmSync(this.partsDir, { recursive: true, force: true });
+    const warc = { path: WARC_NAME, ...(await sha256File(path.join(this.tmp, WARC_NAME))) };
+    const { inventory, locales } = this;
+    const manifest = buildManifest({ inventory, exportedAt, publicUrl: o.publicUrl, calendar: o.calendar, locales: [...locales], warc });
+    fs.writeFileSync(path.join(this.tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    fs.writeFileSync(path.join(this.tmp, 'SHA256SUMS'), sha256sums(manifest));
+    fs.writeFileSync(path.join(this.tmp, 'README.md'), archiveReadme(manifest));
+    return manifest;
+  }
+}
+
+function warcInfo(publicUrl: string, exportedAt: Date, locales: readonly string[]): Record<string, string> {
+  return {
+    software: 'jesuisinternet archive:export (warcio)',
+    format: 'WARC File Format 1.1',
+    conformsTo: 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
+    isPartOf: publicUrl,
+    description: 'Static export of the public pages of the Je suis Internet consultation (reconstruction of the 2017 SGDSN/ANSSI consultation)',
+    'exported-at': exportedAt.toISOString(),
+    locales: locales.join(' '),
+  };
+}
+
+export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
+  const started = Date.now();
+  const now = o.now ?? (() => new Date());
+  const exportedAt = now();
+  const locales = o.locales ?? allLocales;
+  const tmp = prepareTemp(o.out, !!o.force);
+  const search = await SearchIndex.create();
+  const w = new ArchiveWriter(o, tmp, search, locales, now);
   try {
     const seeds = ['/robots.txt', '/sitemap.xml', '/', ...locales.map((l) => `/${l}`)];
     let total = seeds.length;
@@ -161,44 +224,22 @@ export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
       seeds,
       concurrency: o.concurrency ?? 4,
       signal: o.signal,
-      fetch: (c) => fetchOne(c, { origin: o.origin, tempFile: () => path.join(partsDir, String(parts++)), diagnose: o.diagnose }),
+      fetch: (c) => fetchOne(c, { origin: o.origin, tempFile: w.tempFile, diagnose: o.diagnose }),
       handle: async (f) => {
-        const links = await handle(f);
+        const links = await w.handle(f);
         o.onProgress?.(++done, total, f.canonical);
         return links;
       },
       onQueue: (n) => (total = n),
     });
     if (o.signal?.aborted) throw new ExportError('interrupted');
-    for (const f of await writeSearchAssets(siteDir, search, locales)) {
-      const { size, sha256: digest } = await sha256File(path.join(siteDir, f));
-      inventory.add({ path: `site/${f}`, size, sha256: digest }, f.startsWith('pagefind/') ? 'search-index' : 'asset', null);
-    }
-    await warc.info(
-      WARC_NAME,
-      exportedAt,
-      {
-        software: 'jesuisinternet archive:export (warcio)',
-        format: 'WARC File Format 1.1',
-        conformsTo: 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
-        isPartOf: o.publicUrl,
-        description: 'Static export of the public pages of the Je suis Internet consultation (reconstruction of the 2017 SGDSN/ANSSI consultation)',
-        'exported-at': exportedAt.toISOString(),
-        locales: locales.join(' '),
-      },
-      [o.publicUrl, locales.join(' ')],
-    );
-    await warc.close();
-    fs.rmSync(partsDir, { recursive: true, force: true });
-    const warcEntry = { path: WARC_NAME, ...(await sha256File(path.join(tmp, WARC_NAME))) };
-    const manifest = buildManifest({ inventory, exportedAt, publicUrl: o.publicUrl, calendar: o.calendar, locales: [...locales], warc: warcEntry });
-    fs.writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    fs.writeFileSync(path.join(tmp, 'SHA256SUMS'), sha256sums(manifest));
-    fs.writeFileSync(path.join(tmp, 'README.md'), archiveReadme(manifest));
+    const m = await w.finish(exportedAt);
     placeFinal(tmp, o.out, !!o.force);
-    return { dir: o.out, pages, files: manifest.counts.files, bytes: manifest.counts.bytes, warcBytes: warcEntry.size, missing, seconds: (Date.now() - started) / 1000 };
+    const seconds = (Date.now() - started) / 1000;
+    const { files, bytes } = m.counts;
+    return { dir: o.out, pages: w.pages, files, bytes, warcBytes: m.warc.size, missing: w.missing, seconds };
   } catch (e) {
-    await warc.close().catch(() => {});
+    await w.warc.close().catch(() => {});
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
   } finally {

@@ -60,7 +60,15 @@ export async function runningServer(origin: string): Promise<SiteServer> {
 }
 
 /** Starts `npm start`'s entry in a child process and waits until it is healthy. */
-export async function startServer(opts: { root: string; publicUrl: string; log: (m: string) => void; timeoutMs?: number; signal?: AbortSignal }): Promise<SiteServer> {
+export interface StartOptions {
+  root: string;
+  publicUrl: string;
+  log: (m: string) => void;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export async function startServer(opts: StartOptions): Promise<SiteServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const flags: string = JSON.parse(fs.readFileSync(path.join(opts.root, 'package.json'), 'utf8')).config.serverNodeFlags;

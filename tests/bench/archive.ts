@@ -19,7 +19,16 @@ import { ROOT, startApp, rssSampler, load, sleep, type LoadResult } from './lib'
 export interface ArchiveBench {
   locales: string;
   contributions: number;
-  export: { seconds: number; pages: number; files: number; bytes: number; warcBytes: number; pagesPerSec: number; exporterPeakRssMb: number; serverPeakRssMb: number };
+  export: {
+    seconds: number;
+    pages: number;
+    files: number;
+    bytes: number;
+    warcBytes: number;
+    pagesPerSec: number;
+    exporterPeakRssMb: number;
+    serverPeakRssMb: number;
+  };
   read: { urls: number; seconds: number; pagesPerSec: number };
   exportToReadRatio: number;
   extrapolated1M: { pages: number; hours: number; gigabytes: number } | null;
@@ -149,10 +158,16 @@ export async function archiveBench(opts: {
     return {
       locales: locales ?? 'all',
       contributions,
-      export: { seconds: ex.seconds, pages: ex.pages, files: ex.files, bytes: ex.bytes, warcBytes: ex.warcBytes, pagesPerSec, exporterPeakRssMb: Math.max(ex.exporterPeakRssMb, ex.sampledRss), serverPeakRssMb: serverPeak },
+      export: {
+        ...{ seconds: ex.seconds, pages: ex.pages, files: ex.files, bytes: ex.bytes, warcBytes: ex.warcBytes, pagesPerSec },
+        exporterPeakRssMb: Math.max(ex.exporterPeakRssMb, ex.sampledRss),
+        serverPeakRssMb: serverPeak,
+      },
       read: { urls: paths.length, seconds: readSeconds, pagesPerSec: readPerSec },
       exportToReadRatio: pagesPerSec / readPerSec,
-      extrapolated1M: scale ? { pages: Math.round(ex.pages * scale), hours: (ex.seconds * scale) / 3600, gigabytes: ((ex.bytes + ex.warcBytes) * scale) / 1e9 } : null,
+      extrapolated1M: scale
+        ? { pages: Math.round(ex.pages * scale), hours: (ex.seconds * scale) / 3600, gigabytes: ((ex.bytes + ex.warcBytes) * scale) / 1e9 }
+        : null,
       pages: rows,
       archiveReadRatio: totalLive / totalNginx,
     };

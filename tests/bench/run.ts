@@ -441,7 +441,10 @@ async function main() {
 
   // ── Archive (issue 17, tests/bench/archive.ts): export rate; live cached reads ÷ nginx serving the export ──
   const archive = !ONLY || ONLY === 'archive'
-    ? await (await import('./archive')).archiveBench({ distDir: DIST, dataDir: opt('archive-data', DATA), port: PORT, pgPort: PG_PORT, connections: CONNECTIONS, duration: DURATION, locales: opt('archive-locales', '') || null, log })
+    ? await (await import('./archive')).archiveBench({
+        ...{ distDir: DIST, dataDir: opt('archive-data', DATA), port: PORT, pgPort: PG_PORT },
+        ...{ connections: CONNECTIONS, duration: DURATION, locales: opt('archive-locales', '') || null, log },
+      })
     : null;
 
   if (rows.length) {

@@ -72,7 +72,10 @@ test('every internal link of the archive resolves, and nothing runs or needs a s
   const result = await checker.check({
     path: site.url, // the root directory: linkinator recurses only below the path it starts from
     recurse: true,
-    concurrency: 8,
+    concurrency: 4,
+    timeout: 30_000,
+    retryErrors: true,
+    retryErrorsCount: 3,
     checkCss: true,
     linksToSkip: async (link) => !link.startsWith(site.url),
   });
