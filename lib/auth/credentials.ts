@@ -7,17 +7,9 @@ import { db } from '../db';
 import { passwordFingerprint } from './fingerprint';
 import { dummyHash, verifyPassword } from './password';
 import { lockoutState, normalizeEmail, recordAttempt } from './lockout';
-import type { OrganisationCode, Role } from './permissions';
+import type { SessionIdentity } from './config';
 
-export interface AuthenticatedModerator {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisation: OrganisationCode;
-  /** lib/auth/fingerprint.ts: goes in the session token, ends it when the password changes. */
-  passwordFingerprint: string;
-}
+export type AuthenticatedModerator = SessionIdentity;
 
 export type AuthenticateResult = { ok: true; moderator: AuthenticatedModerator } | { ok: false; error: 'invalid' | 'locked' };
 
@@ -35,7 +27,7 @@ export async function authenticate(input: { email: unknown; password: unknown; c
   }
   const account = await db.moderator.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, organisation: true, disabled: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, organisation: true, disabled: true, passwordHash: true, sessionVersion: true },
   });
   const valid = await verifyPassword(account?.passwordHash ?? (await dummyHash()), password);
   const ok = !!account && valid && !account.disabled;
@@ -50,6 +42,7 @@ export async function authenticate(input: { email: unknown; password: unknown; c
       role: account.role,
       organisation: account.organisation,
       passwordFingerprint: passwordFingerprint(account.passwordHash),
+      sessionVersion: account.sessionVersion,
     },
   };
 }

@@ -4,6 +4,7 @@ import 'server-only';
  * (proxy.ts does nothing of the kind). The session (a signed JWT) only says who claims to be
  * signed in: each call re-reads the account in PostgreSQL, so a disabled or deleted account, a
  * changed role, a changed password (the token's fingerprint of the hash no longer matches), a
+ * sign-out (the account's session version moved on), a session past its absolute lifetime, a
  * forged or expired token all lose access at the next request.
  */
 import { cache } from 'react';
@@ -14,7 +15,7 @@ import { db } from '../db';
 import { isUuid } from '../uuid';
 import { redirect } from '../i18n/navigation';
 import { auth } from './index';
-import { SESSION_COOKIE_NAMES } from './config';
+import { SESSION_COOKIE_NAMES, withinAbsoluteLifetime } from './config';
 import { fingerprintMatches } from './fingerprint';
 import { can, hasRole, type Capability, type OrganisationCode, type Role } from './permissions';
 
@@ -29,24 +30,26 @@ export interface CurrentModerator {
 
 /** The signed-in, enabled moderator of this request, or null. Never throws. */
 export const getCurrentModerator = cache(async (): Promise<CurrentModerator | null> => {
-  let user: { id?: string; passwordFingerprint?: string } | undefined;
+  let user: { id?: string; passwordFingerprint?: string; sessionVersion?: number; authTime?: number } | undefined;
   try {
     user = (await auth())?.user;
   } catch {
     return null;
   }
   const id = user?.id;
-  if (!isUuid(id)) return null;
+  if (!isUuid(id) || !withinAbsoluteLifetime(user?.authTime)) return null;
   // The same single query as ever; the hash is omitted by default (lib/db.ts), asked for here
   // only to compare its fingerprint, and never leaves this function.
   const m = await db.moderator.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, organisation: true, languages: true, disabled: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, organisation: true, languages: true, disabled: true, passwordHash: true, sessionVersion: true },
   });
   if (!m || m.disabled) return null;
   // A password changed since sign-in: the session ends, exactly like a disabled account.
   if (!fingerprintMatches(user?.passwordFingerprint, m.passwordHash)) return null;
-  const { disabled: _disabled, passwordHash: _hash, ...moderator } = m;
+  // Signed out since (lib/auth/sessions.ts): a copy of the cookie is dead too.
+  if (user?.sessionVersion !== m.sessionVersion) return null;
+  const { disabled: _disabled, passwordHash: _hash, sessionVersion: _version, ...moderator } = m;
   return moderator;
 });
 

@@ -9,6 +9,8 @@ import { headers } from 'next/headers';
 import { refresh } from 'next/cache';
 import { env } from '../env';
 import { checkOrigin } from '../security/origin';
+import { clientKey } from '../security/client';
+import { hit } from '../security/rate-limit';
 import { formDataToObject, type ErrorKey, type FieldErrors } from './schemas';
 import { issueFormToken } from './form-token';
 import { detectLanguage, type LanguageGuess } from './language';
@@ -101,9 +103,12 @@ export async function reportAction(_prev: ReportState, formData: FormData): Prom
   return { status: 'done', changed: true, nonce: Date.now(), contributionId };
 }
 
-/** The language the text seems to be written in (the form suggests it as the contributor types). */
+/** The language the text seems to be written in (the form suggests it as the contributor types):
+ *  same origin only, counted against the client's 'requests' limit like every write path. */
 export async function suggestLanguageAction(text: string): Promise<LanguageGuess> {
   const h = await headers();
-  if (!checkOrigin(h).ok || typeof text !== 'string') return { language: null, reliable: false };
+  const none: LanguageGuess = { language: null, reliable: false };
+  if (!checkOrigin(h).ok || typeof text !== 'string') return none;
+  if (!(await hit('requests', clientKey(h))).ok) return none;
   return detectLanguage(text.slice(0, 2_000));
 }

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { locales } from '../i18n/config';
 import { bodyProblem, codePointLength, normalizeBody } from './text';
+import { isConfusableImpersonation } from './confusables';
 import { checkBody, checkPseudonym, ERROR_VALUES, isConsent, LIMITS, REPORT_REASONS, type Checked, type ErrorKey } from './rules';
 
 // The limits, message keys and field checks live in rules.ts (no zod: the browser uses them).
@@ -26,7 +27,11 @@ const checked =
     return z.NEVER;
   };
 
-export const pseudonymSchema = rawString.transform(checked(checkPseudonym));
+/** The browser's checks (rules.ts), then, on the server, UTS #39 confusable skeletons against
+ *  the reserved names (confusables.ts: its data stays out of the form's bundle). */
+export const pseudonymSchema = rawString.transform(checked(checkPseudonym)).refine((p) => !isConfusableImpersonation(p), {
+  message: 'pseudonymImpersonation' satisfies ErrorKey,
+});
 
 export const bodySchema = rawString.transform(checked(checkBody));
 

@@ -125,23 +125,43 @@ function fold(s: string): string {
     .join('');
 }
 
+/** The reserved names and stems, by the rule that applies to each (see reservedIn()). */
+export interface ReservedNames {
+  contained: readonly string[];
+  wordStart: readonly string[];
+  spelled: readonly string[];
+  wholeWord: ReadonlySet<string>;
+  /** Refused at the start or the end of the whole pseudonym: "TheAdmin", "AdminTeam". */
+  glued: readonly string[];
+}
+
+export const RESERVED: ReservedNames = { contained: CONTAINED, wordStart: WORD_START, spelled: SPELLED, wholeWord: WHOLE_WORD, glued: ['admin'] };
+
+/**
+ * Whether a normalized pseudonym (`folded`, split into words on anything but letters and digits)
+ * holds a reserved name by its rule; `names` are normalized the same way. `extra` is compared
+ * like `contained` (the Cyrillic words before look-alike folding).
+ */
+export function reservedIn(folded: string, names: ReservedNames, extra = ''): boolean {
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const compact = words.join('');
+  if (names.contained.some((w) => compact.includes(w) || (extra !== '' && extra.includes(w)))) return true;
+  if (words.some((w) => names.wholeWord.has(w))) return true;
+  if (words.some((w) => names.wordStart.some((s) => w.startsWith(s)))) return true;
+  // Spelled out with separators: "a d m i n", "M-o-d".
+  if (words.length > 1 && words.every((w) => codePointLength(w) <= 2) && names.spelled.some((s) => compact.startsWith(s))) return true;
+  // Glued to another word: "TheAdmin", "SiteAdmin", "AdminTeam".
+  return names.glued.some((g) => compact.startsWith(g) || compact.endsWith(g));
+}
+
 /**
  * True when a pseudonym claims to be the agency, the organisers or a moderator/administrator,
  * whatever the case, the accents, look-alike letters or separators ("A.d.m.i.n", "ΑΝSSΙ",
- * "Modérateur", "администратор", "管理员", "مشرف", "관리자").
+ * "Modérateur", "администратор", "管理员", "مشرف", "관리자"). Light enough for the browser; the
+ * server also compares Unicode confusable skeletons (lib/contributions/confusables.ts).
  */
 export function isImpersonation(pseudonym: string): boolean {
-  const folded = fold(pseudonym);
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const compact = words.join('');
   // Cyrillic words are checked before look-alike folding turned some letters Latin.
   const cyr = pseudonym.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  if (CONTAINED.some((w) => compact.includes(w) || cyr.includes(w))) return true;
-  if (words.some((w) => WHOLE_WORD.has(w))) return true;
-  if (words.some((w) => WORD_START.some((s) => w.startsWith(s)))) return true;
-  // Spelled out with separators: "a d m i n", "M-o-d".
-  if (words.length > 1 && words.every((w) => codePointLength(w) <= 2) && SPELLED.some((s) => compact.startsWith(s))) return true;
-  // Glued to another word: "TheAdmin", "SiteAdmin", "AdminTeam".
-  if (/admin$|^admin/.test(compact)) return true;
-  return false;
+  return reservedIn(fold(pseudonym), RESERVED, cyr);
 }

@@ -2,6 +2,7 @@
  * Atom 1.0 (RFC 4287) documents, built as strings with every text and attribute escaped.
  * Ids are tag: URIs (RFC 4151), stable whatever the host name the site is served under.
  */
+import { FRESH_PUBLIC_DATA } from '../cache/headers';
 
 export function xmlEscape(s: string): string {
   return (
@@ -90,6 +91,6 @@ export function atom(feed: AtomFeed): string {
 
 export function atomResponse(xml: string): Response {
   return new Response(xml, {
-    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' },
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': FRESH_PUBLIC_DATA, 'X-Content-Type-Options': 'nosniff' },
   });
 }

@@ -14,6 +14,7 @@
  *     database (lost) and duplicates counted;
  *  4. with --million: 1,000,000 load contributions (seed:load), server with PAGE_CACHE=0,
  *     p95 of a question page, a deep keyset page, a language filter and a search;
+ *  5. the archive (tests/bench/archive.ts): export rate and archiveReadRatio (live ÷ nginx);
  *  all along: the server process's peak resident memory.
  */
 import fs from 'node:fs';
@@ -417,6 +418,11 @@ async function main() {
     await app.stop('SIGTERM');
   }
 
+  // ── Archive (issue 17, tests/bench/archive.ts): export rate; live cached reads ÷ nginx serving the export ──
+  const archive = !ONLY || ONLY === 'archive'
+    ? await (await import('./archive')).archiveBench({ distDir: DIST, dataDir: opt('archive-data', DATA), port: PORT, pgPort: PG_PORT, connections: CONNECTIONS, duration: DURATION, locales: opt('archive-locales', '') || null, log })
+    : null;
+
   if (rows.length) {
     console.log('\nReads (' + CONNECTIONS + ' connections; baseline = bare node:http, same bytes, same concurrency):');
     console.log(table(rows));
@@ -434,6 +440,7 @@ async function main() {
   if (formJs) console.log(`client JS of the form page: ${formJs.kb} KB (${formJs.files} files, inline ${formJs.inlineKb} KB)`);
   console.log(`server peak RSS: ${maxRss.toFixed(0)} MB`);
   if (posting) console.log(`posting: ${posting.perSec.toFixed(0)} accepted/s for ${POST_DURATION} s, lost ${posting.lost}, duplicated ${posting.duplicates}, errors ${posting.errors}, p99 ${posting.p99} ms`);
+  if (archive) console.log(`archive: ${archive.export.pages} pages, ${archive.export.pagesPerSec.toFixed(1)}/s (${(archive.exportToReadRatio * 100).toFixed(0)} % of reading them), archiveReadRatio ${(archive.archiveReadRatio * 100).toFixed(0)} %`);
   if (million) console.log(`million (1 connection): ${million.map((m) => `${m.name} p95 ${m.p95} ms`).join("; ")}`);
 
   const summary = {
@@ -450,6 +457,8 @@ async function main() {
     formJsKbGz: formJs ? formJs.kb : null,
     maxRssMb: Math.round(maxRss),
     millionP95Ms: million ? Math.max(...million.map((m) => m.p95)) : null,
+    archiveReadRatio: archive ? archive.archiveReadRatio : null,
+    archive,
     machine,
     pages: rows.map((r) => ({ name: r.name, path: r.path, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p95: r.app.p95, p99: r.app.p99, errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, baselineP99: r.base?.p99 ?? null, ratio: r.ratio })),
     pagesGzip: rowsGz.map((r) => ({ name: r.name, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p99: r.app.p99, errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, ratio: r.ratio })),

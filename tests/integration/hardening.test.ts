@@ -20,6 +20,9 @@ import { decide } from '../../lib/moderation/mutations';
 import { getQueue } from '../../lib/moderation/queries';
 import { parseQueueFilters } from '../../lib/moderation/schemas';
 import { CLIENT_ADDRESS_HEADER } from '../../lib/security/client';
+import { atomResponse } from '../../lib/feeds/atom';
+import * as openDataJson from '../../app/api/open-data/contributions.json/route';
+import * as openDataCsv from '../../app/api/open-data/contributions.csv/route';
 
 const OPEN_AT = new Date('2017-03-15T10:00:00+01:00');
 const HOST = '127.0.0.1:3302';
@@ -132,5 +135,16 @@ describe('retention of reports', () => {
     const r = await purge(366);
     expect(r.reports).toBe(1);
     expect(await fields()).toMatchObject({ text: null, clientHash: null, reason: 'ABUSIVE' });
+  });
+});
+
+describe('open data and feeds follow a withdrawal at once (privacy page: "immediately")', () => {
+  it('no shared cache or browser may serve them without asking again', async () => {
+    for (const res of [openDataJson.GET(), openDataCsv.GET(), atomResponse('<feed/>')]) {
+      const cc = res.headers.get('cache-control') ?? '';
+      expect(cc).not.toMatch(/max-age=[1-9]/);
+      expect(cc).toMatch(/no-cache|no-store/);
+      await res.body?.cancel();
+    }
   });
 });

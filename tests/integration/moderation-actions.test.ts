@@ -12,7 +12,7 @@ import { makeContribution, makeModerator } from './moderation-fixtures';
 import { passwordFingerprint } from '../../lib/auth/fingerprint';
 
 const ctx = vi.hoisted(() => ({
-  session: null as null | { user: { id: string; passwordFingerprint?: string } },
+  session: null as null | { user: { id: string; passwordFingerprint?: string; sessionVersion?: number; authTime?: number } },
   headers: new Headers(),
   cookies: new Map<string, string>(),
 }));
@@ -120,7 +120,7 @@ let x: Fixture;
 
 /** The session Auth.js would return for this account, signed in with its current password. */
 const fingerprints = new Map<string, string>();
-const sessionOf = (m: { id: string }) => ({ user: { id: m.id, passwordFingerprint: fingerprints.get(m.id) } });
+const sessionOf = (m: { id: string }) => ({ user: { id: m.id, passwordFingerprint: fingerprints.get(m.id), sessionVersion: 0, authTime: Math.floor(Date.now() / 1000) } });
 
 // Publishing needs the consultation open (after closing the back office only hides, restores, annotates).
 openConsultationForTests();

@@ -27,7 +27,7 @@ describe('authenticate()', () => {
     const r = await authenticate({ email: '  Nadia@Example.ORG ', password: PASSWORD, clientKey: 'c1' });
     expect(r).toEqual({
       ok: true,
-      moderator: { id: m.id, email: 'nadia@example.org', name: 'Test moderator', role: 'ADMIN', organisation: 'ANSSI', passwordFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      moderator: { id: m.id, email: 'nadia@example.org', name: 'Test moderator', role: 'ADMIN', organisation: 'ANSSI', passwordFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), sessionVersion: 0 },
     });
     expect(await db.loginAttempt.count({ where: { success: true, email: 'nadia@example.org', clientKey: 'c1' } })).toBe(1);
   });

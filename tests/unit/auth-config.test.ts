@@ -17,16 +17,19 @@ describe('Auth.js configuration', () => {
 
   it('puts id, role, organisation and the password fingerprint in the token at sign-in, and only then', () => {
     const jwt = authConfig.callbacks.jwt as unknown as (p: { token: Record<string, unknown>; user?: Record<string, unknown> }) => Record<string, unknown>;
-    const signedIn = jwt({ token: { email: 'a@b.c', name: 'A' }, user: { id: 'u1', role: 'ADMIN', organisation: 'ANSSI', passwordFingerprint: '0123456789abcdef' } });
-    expect(signedIn).toEqual({ email: 'a@b.c', name: 'A', sub: 'u1', role: 'ADMIN', organisation: 'ANSSI', pwfp: '0123456789abcdef' });
+    const signedIn = jwt({ token: { email: 'a@b.c', name: 'A' }, user: { id: 'u1', role: 'ADMIN', organisation: 'ANSSI', passwordFingerprint: '0123456789abcdef', sessionVersion: 3 } });
+    expect(signedIn).toEqual({ email: 'a@b.c', name: 'A', sub: 'u1', role: 'ADMIN', organisation: 'ANSSI', pwfp: '0123456789abcdef', sv: 3, authTime: expect.any(Number) });
+    expect(Math.abs((signedIn.authTime as number) - Date.now() / 1000)).toBeLessThan(5);
     // Later requests: the token is kept as is (the guards re-read the account in PostgreSQL).
     expect(jwt({ token: signedIn })).toEqual(signedIn);
   });
 
   it('exposes them in the session', () => {
     const session = authConfig.callbacks.session as unknown as (p: { session: Record<string, unknown>; token: Record<string, unknown> }) => { user: unknown; expires: string };
-    const s = session({ session: { expires: '2017-03-15T18:00:00.000Z', user: {} }, token: { sub: 'u1', email: 'a@b.c', name: 'A', role: 'MODERATOR', organisation: 'AMNECYS', pwfp: '0123456789abcdef' } });
-    expect(s).toEqual({ expires: '2017-03-15T18:00:00.000Z', user: { id: 'u1', email: 'a@b.c', name: 'A', role: 'MODERATOR', organisation: 'AMNECYS', passwordFingerprint: '0123456789abcdef' } });
+    const token = { sub: 'u1', email: 'a@b.c', name: 'A', role: 'MODERATOR', organisation: 'AMNECYS', pwfp: '0123456789abcdef', sv: 2, authTime: 1_489_568_400 };
+    const s = session({ session: { expires: '2017-03-15T18:00:00.000Z', user: {} }, token });
+    const user = { id: 'u1', email: 'a@b.c', name: 'A', role: 'MODERATOR', organisation: 'AMNECYS', passwordFingerprint: '0123456789abcdef', sessionVersion: 2, authTime: 1_489_568_400 };
+    expect(s).toEqual({ expires: '2017-03-15T18:00:00.000Z', user });
   });
 });
 

@@ -1,3 +1,4 @@
+import { FRESH_PUBLIC_DATA } from '@/lib/cache/headers';
 import { contributionsJsonStream } from '@/lib/opendata/queries';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +9,7 @@ export function GET() {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Disposition': 'inline; filename="jesuisinternet-contributions.json"',
-      'Cache-Control': 'public, max-age=300',
+      'Cache-Control': FRESH_PUBLIC_DATA,
       'X-Content-Type-Options': 'nosniff',
     },
   });

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Issue 12, "a newcomer working as root": as root, a clone in a 0700 directory (like one under
+# /root, or made by mktemp -d) starts the embedded PostgreSQL and the server, which serves /fr.
+# PostgreSQL runs as the `postgres` OS user, who cannot enter that directory: the binaries and
+# the data are placed where it can (lib/database/embedded-root.ts). Not the whole suite again:
+# the clone reuses this checkout's node_modules and build through hard links (same file system).
+#   bash scripts/test-root-clone.sh        (after a build; NEXT_DIST_DIR names it, default .next)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "$(id -u)" != 0 ] || [ "$(uname -s)" != Linux ]; then echo "root clone: skipped (needs root on Linux)"; exit 0; fi
+here=$(pwd)
+dist=${NEXT_DIST_DIR:-.next}
+port=${ROOT_CLONE_PORT:-3390}
+pg_port=${ROOT_CLONE_PG_PORT:-55290}
+[ -f "$dist/BUILD_ID" ] || { echo "root clone: no build in $dist (run npx next build first)"; exit 1; }
+
+work=$(mktemp -d -p "$here" .root-clone-XXXXXX) # mode 0700
+pid=
+cleanup() {
+  if [ -n "$pid" ]; then kill -INT "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  # The relocated data of this clone (its path is in .data/pg/relocated-to), then the clone.
+  if [ -f "$work/repo/.data/pg/relocated-to" ]; then rm -rf "$(cat "$work/repo/.data/pg/relocated-to")"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+[ "$(stat -c %a "$work")" = 700 ] || { echo "root clone: $work is not 0700"; exit 1; }
+
+git clone -q "$here" "$work/repo"
+cp -al node_modules "$work/repo/node_modules"
+cp -al "$dist" "$work/repo/$dist"
+
+cd "$work/repo"
+log="$work/server.log"
+PORT=$port HOST=127.0.0.1 EMBEDDED_PG_PORT=$pg_port DATA_DIR=.data NEXT_DIST_DIR=$dist BUILD_ON_START=0 SEED_DEMO=0 \
+  node scripts/start.mjs >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 180); do
+  grep -q 'ready on' "$log" && break
+  kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "root clone: the server stopped"; exit 1; }
+  sleep 1
+done
+grep -q 'ready on' "$log" || { cat "$log"; echo "root clone: not ready after 180 s"; exit 1; }
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/fr")
+relocated=$(cat .data/pg/relocated-to)
+echo "root clone: GET /fr → $status (data in $relocated)"
+[ "$status" = 200 ]
+if grep -q 'EACCES' "$log"; then cat "$log"; exit 1; fi
