@@ -10,7 +10,8 @@ describe('operator configuration', () => {
   it('is null until name and contact are set; an email becomes mailto:, an https URL stays', () => {
     expect(operatorConfig(base).operator).toBeNull();
     expect(operatorConfig({ ...base, OPERATOR_NAME: 'Asso', OPERATOR_CONTACT: 'a@b.org' }).operator?.contactHref).toBe('mailto:a@b.org');
-    expect(operatorConfig({ ...base, OPERATOR_NAME: 'Asso', OPERATOR_CONTACT: 'https://x.org/c' }).operator?.contactHref).toBe('https://x.org/c');
+    const url = operatorConfig({ ...base, OPERATOR_NAME: 'Asso', OPERATOR_CONTACT: 'https://x.org/c' });
+    expect(url.operator?.contactHref).toBe('https://x.org/c');
   });
   it('is required with DATABASE_URL, naming each missing variable', () => {
     expect(() => assertOperatorConfigured({ DATABASE_URL: undefined, OPERATOR_NAME: undefined, OPERATOR_CONTACT: undefined })).not.toThrow();
