@@ -22,3 +22,11 @@ export function isReplayClock(): boolean {
 export function setClockForTests(date: Date | null): void {
   override = date ? new Date(date) : null;
 }
+
+/**
+ * In a replay (APP_CLOCK), the instant after which nothing was published yet: lists, counts,
+ * feeds, search, statistics and open data leave out what is dated later. Null in real time.
+ */
+export function replayCutoff(): Date | null {
+  return isReplayClock() ? now() : null;
+}

@@ -96,6 +96,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return env;
 }
 
+/**
+ * What the server needs beyond parseEnv() (scripts and tests may run without it): with a real
+ * database, the public address (canonical, feed and sitemap URLs, Origin checks, sign-in).
+ */
+export function assertServable(env: Env): void {
+  if (env.DATABASE_URL && !env.PUBLIC_URL) {
+    throw new EnvError([{ variable: 'PUBLIC_URL', message: 'is required when DATABASE_URL is set: the address visitors use, e.g. https://jesuisinternet.example' }]);
+  }
+}
+
 let cached: Env | undefined;
 
 /** The validated environment of this process (parsed once). */

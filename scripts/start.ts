@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { EnvError, parseEnv } from '../lib/env';
+import { EnvError, assertServable, parseEnv } from '../lib/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded';
 import { ensureSecrets } from '../lib/server/secrets';
 import { assertOperatorConfigured } from '../lib/operator/config';
@@ -19,6 +19,7 @@ const dev = process.argv.includes('--dev');
 
 async function main() {
   const first = parseEnv(process.env); // fail early, naming the bad variable
+  assertServable(first);
   const embedded = !first.DATABASE_URL;
   const dataDir = path.resolve(first.DATA_DIR);
   ensureSecrets({ dataDir, embedded, environment: process.env });

@@ -35,9 +35,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
-        {/* No i18n provider here: no public page sends an i18n runtime to the browser (the back
-            office has its own, app/[locale]/admin/layout.tsx). Client islands get
-            translated strings as props; the forms get theirs from <FormMessages> (components/i18n). */}
+        {/* No i18n provider here: a page that has client components wraps them in
+            <ClientMessages namespaces={[…]}> (components/i18n), next-intl's provider with only
+            the namespaces they use. */}
         <SiteHeader />
         <ConsultationBanner />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">

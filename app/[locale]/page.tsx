@@ -6,15 +6,36 @@ import { HomeSection } from '@/components/home/Section';
 import { getTracks } from '@/lib/catalogue/queries';
 import { CONFERENCE_STARTS_AT } from '@/lib/consultation/phase';
 import { now } from '@/lib/clock';
+import { absolute } from '@/lib/seo/metadata';
 import { Countdown } from '@/components/home/Countdown';
 import { ArchiveHome } from '@/components/home/ArchiveHome';
 import { TrackTiles } from '@/components/home/TrackTiles';
 import { currentPhase } from '@/lib/consultation/guard';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
+
+/** What the home page shows: the tracks' counts, contributions, the conference (lib/cache/tags.ts). */
+const HOME_TAGS = [tags.catalogue, tags.contributions, tags.publications];
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: currentPhase() === 'closed' ? 'HomeArchive' : 'Home' });
-  return { title: { absolute: `${t(currentPhase() === 'closed' ? 'title' : 'headline')} · Je suis Internet` } };
+  const closed = currentPhase() === 'closed';
+  const t = await getTranslations({ locale, namespace: closed ? 'HomeArchive' : 'Home' });
+  const feeds = await getTranslations({ locale, namespace: 'FeedsPage' });
+  // The site's feeds, advertised to browsers and feed readers (as question pages do theirs).
+  const atom = (path: string, title: string) => ({ url: absolute(`/${locale}/feeds/${path}`), title });
+  return {
+    title: { absolute: `${t(closed ? 'title' : 'headline')} · Je suis Internet` },
+    alternates: {
+      types: {
+        'application/atom+xml': [
+          atom('contributions.atom', feeds('contributions')),
+          atom('proceedings.atom', feeds('proceedings')),
+          atom('synthesis.atom', feeds('synthesis')),
+        ],
+      },
+    },
+  };
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -23,10 +44,18 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const t = await getTranslations('Home');
   const tracks = await getTracks(locale);
   // After closing, the home is the archive's home (past tense, no call to contribute).
-  if (currentPhase() === 'closed') return <ArchiveHome tracks={tracks} />;
+  if (currentPhase() === 'closed') {
+    return (
+      <>
+        <ReadingPage tags={HOME_TAGS} />
+        <ArchiveHome tracks={tracks} />
+      </>
+    );
+  }
   const remaining = CONFERENCE_STARTS_AT.getTime() - now().getTime();
   return (
     <div className="space-y-14">
+      <ReadingPage tags={HOME_TAGS} />
       <Hero kicker={t('kicker')} title={t('headline')} intro={t('intro')} />
 
       <section aria-labelledby="tracks-heading">

@@ -3,19 +3,19 @@
 import { usePathname } from 'next/navigation';
 /**
  * "Speak up on this topic": the contribution form. Works without JavaScript (a server action
- * posted by the browser, the page re-rendered with the errors or the confirmation); with
+ * posted by the browser: the page re-rendered with the errors, or, once posted, a 303 to the
+ * contributor's private page, which shows the link to keep); with
  * JavaScript it validates as you type with the same field checks as the server (rules.ts, which
  * the server's zod schemas are built on: no zod in the browser), suggests the language of the
  * text, and never submits twice (one form token = one idempotency key).
  */
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
-import { useFormMessages } from '@/components/i18n/FormMessages';
+import { useTranslations } from 'next-intl';
 import { contributeAction, suggestLanguageAction, type ContributeState } from '@/lib/contributions/actions';
 import { contributionFieldError as check, LIMITS, type ErrorKey } from '@/lib/contributions/rules';
 import { codePointLength } from '@/lib/contributions/text';
 import { dirOf, endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
 import { FieldError, useErrorText } from './FieldError';
-import { Confirmation } from './Confirmation';
 import { useTypedBeforeHydration } from './typed-before-hydration';
 
 type Field = 'pseudonym' | 'body' | 'language' | 'consent';
@@ -23,15 +23,13 @@ const FIELDS: Field[] = ['pseudonym', 'body', 'language', 'consent'];
 
 export interface ContributionFormProps {
   questionSlug: string;
-  questionTitle: string;
   locale: Locale;
   formToken: string;
-  origin: string;
   charterHref: string;
 }
 
-export function ContributionForm({ questionSlug, questionTitle, locale, formToken, origin, charterHref }: ContributionFormProps) {
-  const t = useFormMessages('Contribute');
+export function ContributionForm({ questionSlug, locale, formToken, charterHref }: ContributionFormProps) {
+  const t = useTranslations('Contribute');
   const errorText = useErrorText();
   // Without JavaScript the form posts to this page (a valid action URL, not action="").
   const permalink = usePathname();
@@ -58,15 +56,22 @@ export function ContributionForm({ questionSlug, questionTitle, locale, formToke
 
   // The server answered with errors: show them (fields edited since keep their own checks).
   const serverFields = state.status === 'error' ? (state.fields ?? {}) : {};
-  const errorFor = (f: Field): ErrorKey | undefined => clientErrors[f] ?? (edited[f] ? undefined : (serverFields[f] as ErrorKey | undefined));
+  const errorFor = (f: Field): ErrorKey | undefined =>
+    clientErrors[f] ?? (edited[f] ? undefined : (serverFields[f] as ErrorKey | undefined));
   const [submitErrors, setSubmitErrors] = useState<Field[] | null>(null);
 
-  useEffect(() => {
+  // A new answer from the server: its errors replace what was edited since (adjusted while
+  // rendering, as React recommends for state that follows a changing value), then the summary gets focus.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
     if (state.status === 'error') {
       setEdited({});
       setSubmitErrors(null);
-      summaryRef.current?.focus();
     }
+  }
+  useEffect(() => {
+    if (state.status === 'error') summaryRef.current?.focus();
   }, [state]);
 
   useTypedBeforeHydration(formRef, values, (typed) => {
@@ -76,37 +81,29 @@ export function ContributionForm({ questionSlug, questionTitle, locale, formToke
   });
 
   // Suggest the language of the text as the contributor types (asked to the server, debounced).
+  // Not chosen by hand yet, the language follows the text; chosen by hand, it is only suggested.
   const body = values.body;
+  const longEnough = codePointLength(body.trim()) >= LIMITS.body.min;
+  const suggested = longEnough ? suggestion : null;
   useEffect(() => {
-    if (codePointLength(body.trim()) < LIMITS.body.min) {
-      setSuggestion(null);
-      return;
-    }
+    if (!longEnough) return;
     const timer = setTimeout(() => {
       startTransition(async () => {
         try {
           const guess = await suggestLanguageAction(body.slice(0, 2000));
-          if (!guess.language || !guess.reliable) return setSuggestion(null);
-          setSuggestion(guess.language);
+          const language = guess.reliable ? guess.language : null;
+          setSuggestion(language);
+          if (language && !languageTouched) {
+            setValues((v) => ({ ...v, language }));
+            setAutoNote(language);
+          }
         } catch {
           setSuggestion(null);
         }
       });
     }, 700);
     return () => clearTimeout(timer);
-  }, [body]);
-
-  // Not chosen by hand yet: follow the text; chosen by hand: only suggest.
-  useEffect(() => {
-    if (suggestion && !languageTouched && suggestion !== values.language) {
-      setValues((v) => ({ ...v, language: suggestion }));
-      setAutoNote(suggestion);
-    }
-  }, [suggestion, languageTouched, values.language]);
-
-  if (state.status === 'done') {
-    return <Confirmation state={state} origin={origin} locale={locale} questionTitle={questionTitle} />;
-  }
+  }, [body, longEnough, languageTouched]);
 
   const set = (f: Field, v: string | boolean) => {
     setValues((old) => ({ ...old, [f]: v }));
@@ -153,7 +150,7 @@ export function ContributionForm({ questionSlug, questionTitle, locale, formToke
         {showSummary ? (
           <>
             <h2 id={`${id}-summary-title`} className="font-bold">
-              {t('errorSummary')}
+              {t('errorSummary', { count: Math.max(1, failingFields.length) })}
             </h2>
             {formError ? (
               <p className="mt-1" data-testid="form-error">
@@ -259,15 +256,15 @@ export function ContributionForm({ questionSlug, questionTitle, locale, formToke
         <div id={`${ids.language}-suggest`} aria-live="polite" className="mt-1 text-sm">
           {autoNote && autoNote === values.language ? (
             <p data-testid="language-auto">{t('languageDetected', { language: endonyms[autoNote] })}</p>
-          ) : suggestion && languageTouched && suggestion !== values.language ? (
+          ) : suggested && languageTouched && suggested !== values.language ? (
             <p data-testid="language-suggestion">
-              {t('languageSuggestion', { language: endonyms[suggestion] })}{' '}
+              {t('languageSuggestion', { language: endonyms[suggested] })}{' '}
               <button
                 type="button"
                 className="ms-1 rounded border border-brand px-2 py-0.5 font-semibold text-brand"
-                onClick={() => set('language', suggestion)}
+                onClick={() => set('language', suggested)}
               >
-                {t('useLanguage', { language: endonyms[suggestion] })}
+                {t('useLanguage', { language: endonyms[suggested] })}
               </button>
             </p>
           ) : null}

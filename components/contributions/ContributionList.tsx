@@ -1,8 +1,9 @@
-import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import type { PublicContribution } from '@/lib/contributions/queries';
 import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
 import { ContributionText } from './ContributionText';
-import { FormMessages } from '@/components/i18n/FormMessages';
+import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { ReportForm } from './ReportForm';
 import { DemoMarker } from '@/components/demo/DemoMarker';
 import { languageName as nameIn } from '@/lib/publications/language-name';
@@ -31,11 +32,9 @@ export async function ContributionList({
   baseQuery: Record<string, string>;
 }) {
   const t = await getTranslations('Contributions');
-  const format = await getFormatter();
-  const messages = await getMessages();
   return (
-    /* The report forms' strings, once for the page (no i18n runtime in the browser). */
-    <FormMessages messages={{ Report: messages.Report, FormErrors: messages.FormErrors }}>
+    /* The report forms' strings, once for the page (rendered on the server: reading pages carry no client runtime). */
+    <ClientMessages namespaces={['Report', 'FormErrors']}>
       <ol className="mt-6 space-y-6" data-testid="contribution-list">
         {items.map((c) => {
           const showTranslation = c.translation && originalId !== c.id;
@@ -49,7 +48,7 @@ export async function ContributionList({
                     <bdi data-testid="pseudonym">{c.pseudonym}</bdi>
                   </h3>
                   <time dateTime={c.createdAt.toISOString()} className="text-sm text-muted">
-                    {format.dateTime(c.createdAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })}
+                    {formatDate(c.createdAt, locale, 'dayTime')}
                   </time>
                   <span className="rounded bg-paper px-2 py-0.5 text-xs font-semibold text-brand-dark" data-testid="language-badge">
                     <span className="sr-only">{t('languageLabel')} </span>
@@ -99,6 +98,6 @@ export async function ContributionList({
           );
         })}
       </ol>
-    </FormMessages>
+    </ClientMessages>
   );
 }

@@ -3,7 +3,7 @@
 import { usePathname } from 'next/navigation';
 /** Editing through the private link: pseudonym, text and language, checked as on posting. */
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
-import { useFormMessages } from '@/components/i18n/FormMessages';
+import { useTranslations } from 'next-intl';
 import { editAction, type SimpleState } from '@/lib/contributions/actions';
 import { contributionFieldError as check, LIMITS, type ErrorKey } from '@/lib/contributions/rules';
 import { codePointLength } from '@/lib/contributions/text';
@@ -13,9 +13,11 @@ import { useTypedBeforeHydration } from './typed-before-hydration';
 
 type Field = 'pseudonym' | 'body' | 'language';
 
-export function EditForm({ token, version, initial }: { token: string; version: number; initial: { pseudonym: string; body: string; language: Locale } }) {
-  const t = useFormMessages('PrivateLink');
-  const tc = useFormMessages('Contribute');
+type Values = { pseudonym: string; body: string; language: Locale };
+
+export function EditForm({ token, version, initial }: { token: string; version: number; initial: Values }) {
+  const t = useTranslations('PrivateLink');
+  const tc = useTranslations('Contribute');
   const errorText = useErrorText();
   // Without JavaScript the form posts to this page (a valid action URL, not action="").
   const permalink = usePathname();
@@ -27,9 +29,14 @@ export function EditForm({ token, version, initial }: { token: string; version: 
   const id = useId();
   useTypedBeforeHydration(formRef, values, (typed) => setValues((v) => ({ ...v, ...typed })));
 
+  // A new answer from the server: its field errors shown (adjusted while rendering), then focus on the result.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.status === 'error' && state.fields) setErrors(state.fields as Partial<Record<Field, ErrorKey>>);
+  }
   useEffect(() => {
     if (state.status !== 'idle') statusRef.current?.focus();
-    if (state.status === 'error' && state.fields) setErrors(state.fields as Partial<Record<Field, ErrorKey>>);
   }, [state]);
 
   const set = (f: Field, v: string) => {

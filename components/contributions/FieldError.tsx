@@ -1,10 +1,10 @@
 'use client';
-import { useFormMessages } from '@/components/i18n/FormMessages';
+import { useTranslations } from 'next-intl';
 import { ERROR_VALUES, type ErrorKey } from '@/lib/contributions/rules';
 
 /** Translates a FormErrors key with the values it expects. */
 export function useErrorText() {
-  const t = useFormMessages('FormErrors');
+  const t = useTranslations('FormErrors');
   return (key: ErrorKey | undefined, extra: Record<string, string | number> = {}) =>
     key ? t(key, { ...ERROR_VALUES[key], ...extra } as Record<string, string | number>) : '';
 }

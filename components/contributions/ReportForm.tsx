@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useActionState, useEffect, useId, useRef, type ReactNode } from 'react';
 import { reportAction, type ReportState } from '@/lib/contributions/actions';
 import { LIMITS, REPORT_REASONS } from '@/lib/contributions/rules';
-import { useFormMessages } from '@/components/i18n/FormMessages';
+import { useTranslations } from 'next-intl';
 import { FieldError, useErrorText } from './FieldError';
 
 const IDLE: ReportState = { status: 'idle' };
@@ -17,7 +17,7 @@ const IDLE: ReportState = { status: 'idle' };
  * this form only) and the disclosure comes back open on the result.
  */
 export function ReportForm({ contributionId, summary }: { contributionId: string; summary: ReactNode }) {
-  const t = useFormMessages('Report');
+  const t = useTranslations('Report');
   const errorText = useErrorText();
   const permalink = `${usePathname()}#c-${contributionId}`;
   const [posted, action, pending] = useActionState<ReportState, FormData>(reportAction, IDLE, permalink);
@@ -43,9 +43,9 @@ export function ReportForm({ contributionId, summary }: { contributionId: string
           <fieldset aria-describedby={`${id}-reason-error`}>
             <legend className="font-semibold">{t('reasonLegend')}</legend>
             <div className="mt-1 space-y-1">
-              {REPORT_REASONS.map((value, i) => (
+              {REPORT_REASONS.map((value) => (
                 <div key={value} className="flex items-center gap-2">
-                  <input type="radio" id={`${id}-${value}`} name="reason" value={value} required defaultChecked={values.reason ? values.reason === value : i === 0} />
+                  <input type="radio" id={`${id}-${value}`} name="reason" value={value} required defaultChecked={values.reason === value} />
                   <label htmlFor={`${id}-${value}`}>{t(`reasons.${value}`)}</label>
                 </div>
               ))}

@@ -19,7 +19,9 @@ export function useTypedBeforeHydration<V extends Record<string, string | boolea
     const typed: Record<string, string | boolean> = {};
     for (const name of Object.keys(initial)) {
       const control = el.elements.namedItem(name);
-      if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement)) continue;
+      const isControl =
+        control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement;
+      if (!isControl) continue;
       const value = control instanceof HTMLInputElement && control.type === 'checkbox' ? control.checked : control.value;
       if (value !== initial[name]) typed[name] = value;
     }

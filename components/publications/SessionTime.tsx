@@ -1,14 +1,15 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDate, formatRange } from '@/lib/dates/format';
 
 /** A session's day and times, in Paris time, formatted in the reader's locale. */
-export async function SessionTime({ day, startsAt, endsAt, withDay = false }: { day: Date; startsAt: Date | null; endsAt: Date | null; withDay?: boolean }) {
-  const format = await getFormatter();
+export async function SessionTime(props: { day: Date; startsAt: Date | null; endsAt: Date | null; withDay?: boolean }) {
+  const { day, startsAt, endsAt, withDay = false } = props;
+  const locale = await getLocale();
   const t = await getTranslations('Conference');
-  const time = { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/Paris' } as const;
-  const dayText = format.dateTime(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dayText = formatDate(day, locale, 'weekday', { timeZone: 'UTC' });
   let times: string | null = null;
-  if (startsAt && endsAt) times = format.dateTimeRange(startsAt, endsAt, time);
-  else if (startsAt) times = t('from', { time: format.dateTime(startsAt, time) });
+  if (startsAt && endsAt) times = formatRange(startsAt, endsAt, locale);
+  else if (startsAt) times = t('from', { time: formatDate(startsAt, locale, 'time') });
   return (
     <p className="text-sm text-muted">
       {withDay ? <time dateTime={day.toISOString().slice(0, 10)}>{dayText}</time> : null}

@@ -1,23 +1,6 @@
-import { horizontalBars, verticalColumns, type Datum } from '@/lib/stats/chart';
+import { barShares, verticalColumns, type Datum } from '@/lib/stats/chart';
 
-/**
- * An accessible SVG bar chart rendered on the server: role="img" named by its <title> and
- * described by its <desc>, then the same data as a table (the fallback for screen readers,
- * text-only browsers and print). Mirrored for right-to-left pages.
- */
-export function BarChart({
-  id,
-  title,
-  description,
-  data,
-  dir,
-  locale,
-  orientation = 'horizontal',
-  labelHeader,
-  valueHeader,
-  tableSummary,
-  tickEvery = 1,
-}: {
+interface ChartProps {
   id: string;
   title: string;
   description: string;
@@ -29,47 +12,30 @@ export function BarChart({
   valueHeader: string;
   tableSummary: string;
   tickEvery?: number;
-}) {
+}
+
+/**
+ * A bar chart rendered on the server, then the same data as a table (for screen readers,
+ * text-only browsers and print). Labels and values are HTML text at the page's size, so they
+ * wrap and stay readable on a phone in every language; only bars are drawn, as SVG shapes (no
+ * inline style: the CSP forbids them). The chart is an image named by its title and described
+ * by its description; mirrored for right-to-left pages.
+ */
+export function BarChart(props: ChartProps) {
+  const { id, title, description, data, dir, locale, orientation = 'horizontal', labelHeader, valueHeader, tableSummary } = props;
   const nf = new Intl.NumberFormat(locale);
   const fmt = (n: number) => nf.format(n);
-  const layout = orientation === 'horizontal' ? horizontalBars(data, { dir, format: fmt }) : verticalColumns(data, { dir, format: fmt });
-  // Labels are laid out with physical anchors (the SVG is direction="ltr"); right-to-left text gets
-  // its own direction so that ellipses and punctuation sit where a reader of Arabic expects them.
-  const flip = (a: 'start' | 'end' | 'middle') => (dir === 'rtl' ? (a === 'start' ? 'end' : a === 'end' ? 'start' : a) : a);
-  const short = (s: string) => (Array.from(s).length > 42 ? Array.from(s).slice(0, 40).join('') + '…' : s);
   return (
     <figure className="chart mt-4">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        direction="ltr"
-        fontSize="12"
-        fontFamily="inherit"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <line {...layout.axis} stroke="#4a4f6a" strokeWidth="1" />
-        {layout.bars.map((b, i) => (
-          <g key={i}>
-            <rect x={b.x} y={b.y} width={b.width} height={b.height} fill="#1d3f8f" rx="2" />
-            {orientation === 'horizontal' ? (
-              <text x={b.labelX} y={b.labelY} textAnchor={flip(b.labelAnchor)} direction={dir} dominantBaseline="middle" fill="#1b1f3b">
-                {short(b.label)}
-              </text>
-            ) : i % tickEvery === 0 ? (
-              <text x={b.labelX} y={b.labelY} textAnchor="middle" fill="#4a4f6a" fontSize="10">
-                {b.label}
-              </text>
-            ) : null}
-            {orientation === 'horizontal' || b.value > 0 ? (
-              <text x={b.valueX} y={b.valueY} textAnchor={b.valueAnchor} dominantBaseline={orientation === 'horizontal' ? 'middle' : 'auto'} fill="#1b1f3b" fontSize={orientation === 'horizontal' ? 12 : 9}>
-                {b.valueText}
-              </text>
-            ) : null}
-          </g>
-        ))}
-      </svg>
+      <div role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+        <span id={`${id}-title`} hidden>
+          {title}
+        </span>
+        <span id={`${id}-desc`} hidden>
+          {description}
+        </span>
+        {orientation === 'horizontal' ? <Bars data={data} dir={dir} fmt={fmt} /> : <Columns data={data} dir={dir} tickEvery={props.tickEvery ?? 1} />}
+      </div>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-brand underline">{tableSummary}</summary>
         <table className="mt-2 border-collapse">
@@ -97,5 +63,50 @@ export function BarChart({
         </table>
       </details>
     </figure>
+  );
+}
+
+/** One row per category: the label (whole, wrapping), then the bar and its value. */
+function Bars({ data, dir, fmt }: { data: Datum[]; dir: 'ltr' | 'rtl'; fmt: (n: number) => string }) {
+  const { bars } = barShares(data, { dir, format: fmt });
+  return (
+    <ol className="space-y-2">
+      {bars.map((b, i) => (
+        <li key={i} className="grid grid-cols-1 items-center gap-x-3 text-sm md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <span data-chart-label className="text-ink">
+            {b.label}
+          </span>
+          <span className="flex items-center gap-2">
+            <svg className="h-4 min-w-0 flex-1" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <rect x="0" y="0" width="100" height="10" fill="#f6f7fb" />
+              <rect x={b.x} y="0" width={b.width} height="10" fill="#1d3f8f" />
+            </svg>
+            <span className="min-w-[3ch] text-end tabular-nums">{b.valueText}</span>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A time series: columns drawn to scale, one tick label in `tickEvery` below them. */
+function Columns({ data, dir, tickEvery }: { data: Datum[]; dir: 'ltr' | 'rtl'; tickEvery: number }) {
+  const width = data.length * 10;
+  const layout = verticalColumns(data, { dir, width, height: 100, pad: { top: 2, bottom: 0, side: 0 } });
+  return (
+    <div>
+      <svg className="block h-40 w-full border-b border-muted" viewBox={`0 0 ${width} 100`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        {layout.bars.map((b, i) => (
+          <rect key={i} x={b.x} y={b.y} width={b.width} height={b.height} fill="#1d3f8f" />
+        ))}
+      </svg>
+      <ol className="flex text-xs text-muted" aria-hidden="true">
+        {data.map((d, i) => (
+          <li key={i} className="min-w-0 flex-1 basis-0 whitespace-nowrap pt-1 text-center">
+            {i % tickEvery === 0 ? <span data-chart-label>{d.label}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

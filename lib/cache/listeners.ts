@@ -1,5 +1,5 @@
 /**
- * The registry behind onInvalidate(): kept on globalThis because the page cache lives in the
+ * The registry behind invalidate(): kept on globalThis because the page cache lives in the
  * production server (lib/server, loaded by Node) while actions call invalidate() from Next's
  * own server bundle, a different copy of lib/cache/invalidate.ts. One registry per process.
  * No imports: safe anywhere.

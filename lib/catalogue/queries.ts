@@ -2,6 +2,8 @@ import 'server-only';
 import { cache } from 'react';
 import { db } from '../db';
 import { defaultLocale } from '../i18n/config';
+import { replayCutoff } from '../clock';
+import { publishedWhere } from '../contributions/queries';
 
 /** Pick the row for `locale`, falling back to the default locale (French, the source). */
 export function pickLocale<T extends { locale: string }>(rows: T[], locale: string): T | undefined {
@@ -35,8 +37,15 @@ export interface TrackView {
   themes: ThemeView[];
 }
 
-/** Published contributions per question, summed from the trigger-kept "PublishedCount" rows. */
+/**
+ * Published contributions per question, summed from the trigger-kept "PublishedCount" rows; in a
+ * replay, counted among those published by its clock (the trigger keeps only today's counts).
+ */
 export async function publishedCounts(): Promise<Map<number, number>> {
+  if (replayCutoff()) {
+    const counted = await db.contribution.groupBy({ by: ['questionId'], where: publishedWhere(), _count: { _all: true } });
+    return new Map(counted.map((r) => [r.questionId, r._count._all]));
+  }
   const rows = await db.publishedCount.groupBy({ by: ['questionId'], _sum: { published: true } });
   return new Map(rows.map((r) => [r.questionId, r._sum.published ?? 0]));
 }

@@ -2,12 +2,15 @@
 /**
  * Server actions of the contribution forms: thin wrappers over service.ts (the same pipeline
  * as the HTTP route), returning states the forms render. Field errors are message keys of
- * the "FormErrors" namespace. The confirmation with the private link is rendered from the
- * returned state: the token never travels in a URL that servers or proxies would log.
+ * the "FormErrors" namespace. A successful post or withdrawal redirects (303 without
+ * JavaScript, a client navigation with it) to the contributor's private page: its address is
+ * the private link by design, so it survives a reload; that page is never cached (no-store),
+ * sends no Referer path and is not logged (lib/server logs no request paths).
  */
 import { headers } from 'next/headers';
 import { refresh } from 'next/cache';
-import { env } from '../env';
+import { getLocale } from 'next-intl/server';
+import { redirect } from '../i18n/navigation';
 import { checkOrigin } from '../security/origin';
 import { clientKey } from '../security/client';
 import { hit } from '../security/rate-limit';
@@ -15,22 +18,17 @@ import { formDataToObject, type ErrorKey, type FieldErrors } from './schemas';
 import { issueFormToken } from './form-token';
 import { detectLanguage, type LanguageGuess } from './language';
 import { submitContribution, submitEdit, submitReport, submitWithdrawal, type Refusal } from './service';
-import type { ContributionStatus } from '../generated/prisma/enums';
 
 export type FormValues = Record<string, string>;
 
 export type ContributeState =
   | { status: 'idle' }
-  | { status: 'error'; error: ErrorKey; fields?: FieldErrors; retryAfter?: number; values: FormValues; formToken?: string; nonce: number }
-  | {
-      status: 'done';
-      id: string;
-      questionSlug: string;
-      contributionStatus: ContributionStatus;
-      mode: 'pre' | 'post';
-      token: string;
-      again: boolean;
-    };
+  | { status: 'error'; error: ErrorKey; fields?: FieldErrors; retryAfter?: number; values: FormValues; formToken?: string; nonce: number };
+
+/** The contributor's private page (`sent`: just posted, the page says thanks). */
+async function toPrivatePage(token: string, query: { sent?: boolean } = {}): Promise<never> {
+  return redirect({ href: `/my/${token}${query.sent ? '?sent=1' : ''}`, locale: await getLocale() });
+}
 
 const KEEP = ['pseudonym', 'body', 'language', 'consent', 'question', 'reason', 'text', 'version'];
 function keepValues(o: Record<string, string>): FormValues {
@@ -57,15 +55,7 @@ export async function contributeAction(_prev: ContributeState, formData: FormDat
     // An expired form gets a fresh token so that the next click works; nothing typed is lost.
     return refusalState(r, values, r.error === 'formExpired' ? { formToken: issueFormToken() } : {});
   }
-  return {
-    status: 'done',
-    id: r.data.id,
-    questionSlug: r.data.questionSlug,
-    contributionStatus: r.data.status,
-    mode: env().MODERATION_MODE,
-    token: r.data.token,
-    again: !r.data.created,
-  };
+  return toPrivatePage(r.data.token, { sent: true });
 }
 
 export type SimpleState =
@@ -85,8 +75,7 @@ export async function withdrawAction(_prev: SimpleState, formData: FormData): Pr
   const input = formDataToObject(formData);
   const r = await submitWithdrawal(input, { headers: await headers() });
   if (!r.ok) return refusalState(r, {});
-  refresh();
-  return { status: 'done', changed: r.data.changed, nonce: Date.now() };
+  return toPrivatePage(typeof input.token === 'string' ? input.token : '');
 }
 
 /**

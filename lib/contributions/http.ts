@@ -65,9 +65,9 @@ export async function readInput(request: Request): Promise<unknown> {
     throw new BodyError(400, 'formInvalid'); // invalid UTF-8
   }
   const json = type.startsWith('application/json') || type.endsWith('+json');
-  const form = type.startsWith('application/x-www-form-urlencoded');
-  // Other or missing types: sniffed (JSON object, else urlencoded); the use case still validates.
-  if (json || (!form && text.trimStart().startsWith('{'))) {
+  // JSON only when declared (a cross-site page may post text/plain without a CORS preflight);
+  // any other or missing type is read as urlencoded, and the use case still validates.
+  if (json) {
     try {
       return JSON.parse(text) as unknown;
     } catch {

@@ -5,6 +5,8 @@ import 'server-only';
  */
 import { cache } from 'react';
 import { db } from '../db';
+import { replayCutoff } from '../clock';
+import { Prisma } from '../generated/prisma/client';
 import type { ContributionStatus, TranslationKind } from '../generated/prisma/enums';
 import { isLocale, type Locale } from '../i18n/config';
 import { hashEditToken } from './tokens';
@@ -12,6 +14,24 @@ import { isEditableStatus } from './permissions';
 import { encodeCursor, type KeysetCursor } from '../pagination/cursor';
 
 export const PAGE_SIZE = 20;
+
+/**
+ * The contributions a reader may see: PUBLISHED ones; in a replay (APP_CLOCK), only those posted
+ * and published by then, as the platform showed them at that moment.
+ */
+export function publishedWhere(): Prisma.ContributionWhereInput {
+  const cut = replayCutoff();
+  if (!cut) return { status: 'PUBLISHED' };
+  return { status: 'PUBLISHED', AND: [{ createdAt: { lte: cut } }, { OR: [{ publishedAt: null }, { publishedAt: { lte: cut } }] }] };
+}
+
+/** The same condition in SQL, for the contribution table aliased `alias`. */
+export function publishedSql(alias = 'c'): Prisma.Sql {
+  const c = Prisma.raw(`"${alias.replace(/"/g, '')}"`);
+  const cut = replayCutoff();
+  if (!cut) return Prisma.sql`${c}.status = 'PUBLISHED'`;
+  return Prisma.sql`(${c}.status = 'PUBLISHED' AND ${c}."createdAt" <= ${cut}::timestamp AND coalesce(${c}."publishedAt", ${c}."createdAt") <= ${cut}::timestamp)`;
+}
 
 export type Cursor = KeysetCursor;
 
@@ -55,7 +75,7 @@ export async function listPublishedContributions(opts: {
   const rows = await db.contribution.findMany({
     where: {
       questionId: opts.questionId,
-      status: 'PUBLISHED',
+      ...publishedWhere(),
       ...(opts.language ? { language: opts.language } : {}),
       // (createdAt, id) < cursor; the redundant `lte` makes it a range of the index (the OR
       // alone is a filter over every row of the question before the cursor: 300 ms at 200,000).
@@ -97,11 +117,17 @@ export async function listPublishedContributions(opts: {
 export async function countPublishedByLanguage(
   questionId: number,
 ): Promise<{ total: number; byLanguage: Partial<Record<Locale, number>> }> {
-  // Kept by a trigger on "Contribution" (a real count would read every row of a large question).
-  const rows = await db.publishedCount.findMany({
-    where: { questionId, published: { gt: 0 } },
-    select: { language: true, published: true },
-  });
+  // Kept by a trigger on "Contribution" (a real count would read every row of a large question);
+  // a replay counts what was published by its clock.
+  const rows = replayCutoff()
+    ? (await db.contribution.groupBy({ by: ['language'], where: { questionId, ...publishedWhere() }, _count: { _all: true } })).map((r) => ({
+        language: r.language,
+        published: r._count._all,
+      }))
+    : await db.publishedCount.findMany({
+        where: { questionId, published: { gt: 0 } },
+        select: { language: true, published: true },
+      });
   const byLanguage: Partial<Record<Locale, number>> = {};
   let total = 0;
   for (const r of rows) {

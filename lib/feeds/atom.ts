@@ -89,8 +89,36 @@ export function atom(feed: AtomFeed): string {
   return lines.filter((l) => l !== '').join('\n') + '\n';
 }
 
-export function atomResponse(xml: string): Response {
+/**
+ * A person who opened a feed's address in the browser (a link they clicked), not a feed reader:
+ * browsers say so with Sec-Fetch-Dest (or, older ones, by asking for HTML first).
+ */
+export function isBrowserNavigation(headers: Headers): boolean {
+  const dest = headers.get('sec-fetch-dest');
+  if (dest) return dest === 'document';
+  return /^\s*text\/html/i.test(headers.get('accept') ?? '');
+}
+
+/**
+ * The feed for feed readers; a browser is sent to the page that explains feeds and gives this
+ * one's address to copy (raw XML means nothing to a visitor who clicked a link).
+ */
+export function atomResponse(xml: string, o?: { request: Request; explain: string }): Response {
+  const vary = { Vary: 'Sec-Fetch-Dest, Accept' };
+  if (o && isBrowserNavigation(o.request.headers)) {
+    return new Response(null, { status: 303, headers: { Location: o.explain, 'Cache-Control': 'no-cache', ...vary } });
+  }
   return new Response(xml, {
-    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': FRESH_PUBLIC_DATA, 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': 'application/atom+xml; charset=utf-8',
+      'Cache-Control': FRESH_PUBLIC_DATA,
+      'X-Content-Type-Options': 'nosniff',
+      ...(o ? vary : {}),
+    },
   });
+}
+
+/** Where a browser opening the feed at `path` (/{locale}/feeds/…) is sent. */
+export function explanationPath(locale: string, path: string): string {
+  return `/${locale}/feeds?${new URLSearchParams({ feed: path }).toString()}`;
 }

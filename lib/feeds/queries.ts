@@ -3,10 +3,11 @@ import 'server-only';
 import { db } from '../db';
 import { defaultLocale } from '../i18n/config';
 import { pickLocale } from '../catalogue/queries';
+import { publishedWhere } from '../contributions/queries';
 
 export async function latestContributions(o: { locale: string; questionSlug?: string; limit?: number }) {
   const rows = await db.contribution.findMany({
-    where: { status: 'PUBLISHED', ...(o.questionSlug ? { question: { slug: o.questionSlug } } : {}) },
+    where: { ...publishedWhere(), ...(o.questionSlug ? { question: { slug: o.questionSlug } } : {}) },
     orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }, { id: 'asc' }],
     take: o.limit ?? 50,
     select: {

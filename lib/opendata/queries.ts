@@ -7,6 +7,7 @@ import { db } from '../db';
 import { env } from '../env';
 import { now } from '../clock';
 import { siteUrl } from '../seo/metadata';
+import { publishedSql } from '../contributions/queries';
 import { operatorConfig } from '../operator/config';
 import { csvHeader, csvRecord, jsonOpening, jsonRecord, JSON_CLOSING, type OpenDataRow } from './format';
 
@@ -40,7 +41,7 @@ export async function* publishedBatches(batchSize = BATCH): AsyncGenerator<OpenD
       LEFT JOIN "QuestionTranslation" qt ON qt."questionId" = q.id AND qt.locale = 'fr'
       JOIN "Theme" th ON th.id = q."themeId"
       JOIN "Track" tr ON tr.id = th."trackId"
-      WHERE c.status = 'PUBLISHED'
+      WHERE ${publishedSql('c')}
         AND (${after?.createdAt ?? null}::timestamp IS NULL OR (c."createdAt", c.id) > (${after?.createdAt ?? null}::timestamp, ${after?.id ?? null}::uuid))
       ORDER BY c."createdAt", c.id
       LIMIT ${batchSize}`;

@@ -9,7 +9,9 @@ import 'server-only';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { defaultLocale, isLocale } from '../i18n/config';
+import { replayCutoff } from '../clock';
 import { CJK_RUN, START, STOP, headlineSegments, highlightTerms, literalTerms, normalizeQuery, stripMarkdown, type Segment } from './text';
+import { foldHan, hanVariants } from './han';
 
 export const KINDS = ['question', 'contribution', 'document', 'proceeding', 'synthesis'] as const;
 export type SearchKind = (typeof KINDS)[number];
@@ -117,6 +119,9 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   const page = Math.max(1, Math.min(500, Math.floor(o.page ?? 1) || 1));
 
   const filters: Prisma.Sql[] = [];
+  // A replay shows what had been published by then (documents keep their own dates, questions have none).
+  const cutoff = replayCutoff();
+  if (cutoff) filters.push(Prisma.sql`(e."publishedAt" IS NULL OR e.kind = 'document' OR e."publishedAt" <= ${cutoff}::timestamp)`);
   if (language) filters.push(Prisma.sql`e.locale = ${language}`);
   if (track) filters.push(Prisma.sql`e."trackId" = (SELECT t.id FROM "Track" t WHERE t.slug = ${track})`);
   const where = Prisma.join([Prisma.sql`e.vector @@ s.tsq`, ...filters], ' AND ');
@@ -125,6 +130,8 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   // sometimes prefers the GIN index there, whose bitmap of a broad query costs 35 ms.
   const whereFew = Prisma.join([Prisma.sql`ts_match_vq(e.vector, s.tsq)`, ...filters], ' AND ');
   const hasCjk = new RegExp(CJK_RUN.source, 'u').test(q);
+  // 網路, 網絡 and 网络 find the same things (lib/search/han.ts).
+  const variants = hanVariants(q);
   // The columns ranking needs: the text itself is read for the final rows only (see the end).
   const cols = Prisma.sql`e.id, e.kind, e."refId", e.locale, e.original, e."publishedAt", e.vector`;
   // Older than the window: `e.id + 0`, not `e.id`, so that PostgreSQL filters the GIN matches by
@@ -159,7 +166,7 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   // One statement, one read of the matches: counted (distinct sources per kind) and ranked from
   // the same rows. Counts come back as rows of part 0, hits as rows of part 1.
   const rows = await db.$queryRaw<Row[]>`
-    WITH s AS (SELECT jsi_search_query(${q}) AS tsq),
+    WITH s AS (SELECT jsi_search_query_any(${variants}::text[]) AS tsq),
     ${probe}
     other AS (SELECT ${cols} FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${whereFew} AND e.kind IN (${Prisma.join(FEW_KINDS)})),
     contribution AS (SELECT x.*, row_number() OVER () AS seq FROM (SELECT y.* FROM (${contributions}) y LIMIT ${COUNTED_ENTRIES}) x),
@@ -195,15 +202,16 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   const cappedKinds = new Set(counts.filter((c) => c.capped).map((c) => c.kind));
   const hits = toHits(
     rows.filter((r) => r.part === 1),
-    q,
+    variants,
   );
   const groups: SearchGroup[] = KINDS.filter((k) => (kind ? k === kind : true))
     .map((k) => ({ kind: k, total: totals.get(k) ?? 0, capped: cappedKinds.has(k), hits: hits.filter((h) => h.kind === k) }))
     .filter((g) => g.total > 0);
-  const total = [...totals.values()].reduce((a, b) => a + b, 0);
+  // Filtered by kind, the count is that kind's, not every kind's.
+  const total = kind ? (totals.get(kind) ?? 0) : [...totals.values()].reduce((a, b) => a + b, 0);
   const reachable = Math.min(totals.get(kind ?? 'question') ?? 0, kind === 'contribution' ? CANDIDATES : Infinity);
   const pages = kind ? Math.max(1, Math.ceil(reachable / perPage)) : 1;
-  const capped = groups.some((g) => g.capped);
+  const capped = kind ? cappedKinds.has(kind) : groups.some((g) => g.capped);
   return { status: 'ok', q, truncated, total, capped, groups, page, pages, kind };
 }
 
@@ -237,8 +245,8 @@ function titles(locale: string): Prisma.Sql {
     FROM "SynthesisPage" x WHERE x.id = ${as('synthesis', 'uuid')} AND x.status = 'PUBLISHED'`;
 }
 
-function toHits(rows: Row[], q: string): SearchHit[] {
-  const terms = literalTerms(q);
+function toHits(rows: Row[], variants: string[]): SearchHit[] {
+  const terms = [...new Set(variants.flatMap((v) => literalTerms(foldHan(v))))];
   return rows.map((r) => ({
     kind: r.kind,
     id: r.refId,
@@ -249,6 +257,6 @@ function toHits(rows: Row[], q: string): SearchHit[] {
     language: r.locale,
     original: r.original,
     date: r.publishedAt,
-    segments: r.headline != null ? headlineSegments(stripMarkdown(r.headline)) : highlightTerms(stripMarkdown(r.raw ?? ''), terms),
+    segments: r.headline != null ? headlineSegments(stripMarkdown(r.headline)) : highlightTerms(stripMarkdown(r.raw ?? ''), terms, { fold: foldHan }),
   }));
 }

@@ -87,19 +87,25 @@ function escapeRegExp(s: string): string {
  * Highlight literal terms in a text (used for CJK texts, which ts_headline cannot segment):
  * a window of about `window` characters around the first match, terms matched case-insensitively.
  */
-export function highlightTerms(text: string, terms: string[], window = 220): Segment[] {
+export function highlightTerms(text: string, terms: string[], o: { window?: number; fold?: (s: string) => string } = {}): Segment[] {
+  const window = o.window ?? 220;
   const flat = text.replace(/\s+/g, ' ').trim();
   const useful = [...new Set(terms.filter((t) => t.trim().length > 0))].sort((a, b) => b.length - a.length);
   if (!useful.length) return [{ text: clip(flat, 0, window), mark: false }].filter((s) => s.text);
   const re = new RegExp(useful.map(escapeRegExp).join('|'), 'giu');
-  const first = flat.search(re);
+  // Terms are matched in the folded text (e.g. Traditional Chinese folded to Simplified) when
+  // folding keeps every position, and the original text is shown.
+  const folded = o.fold?.(flat);
+  const same = folded !== undefined && folded.length === flat.length ? folded : flat;
+  const first = same.search(re);
   const start = first > window / 3 ? first - Math.floor(window / 3) : 0;
   const piece = clip(flat, start, window);
+  const match = clip(same, start, window);
   const out: Segment[] = [];
   let last = 0;
-  for (const m of piece.matchAll(re)) {
+  for (const m of match.matchAll(re)) {
     if (m.index! > last) out.push({ text: piece.slice(last, m.index), mark: false });
-    out.push({ text: m[0], mark: true });
+    out.push({ text: piece.slice(m.index!, m.index! + m[0].length), mark: true });
     last = m.index! + m[0].length;
   }
   if (last < piece.length) out.push({ text: piece.slice(last), mark: false });

@@ -62,10 +62,14 @@ export function nonceFromCsp(csp: string | null | undefined): string | null {
   return m ? m[1] : null;
 }
 
+/**
+ * Powerful features no page of ours uses, turned off. Only names Chromium recognises: an
+ * unknown one (e.g. `bluetooth`, which has no Permissions-Policy feature there) is reported in
+ * the console of every page (tests/e2e/security.spec.ts checks there is none).
+ */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'autoplay=()',
-  'bluetooth=()',
   'browsing-topics=()',
   'camera=()',
   'display-capture=()',
@@ -87,6 +91,22 @@ export const HSTS = 'max-age=63072000; includeSubDomains';
 
 export interface SecurityHeaderOptions extends CspOptions {
   https: boolean;
+  /** A private-link page (/{locale}/my/{token}): its path is a secret. */
+  privateLink?: boolean;
+}
+
+/**
+ * Where the path may go as Referer. Everywhere: same-origin requests get the whole URL, other
+ * origins only ours. A private link: never its path, to anyone (`strict-origin`), yet a form
+ * posted from it still carries a real Origin, which the write guard requires (`no-referrer`
+ * would make the browser send `Origin: null`).
+ */
+export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
+export const PRIVATE_REFERRER_POLICY = 'strict-origin';
+
+/** A private-link page: /{locale}/my/… (the token is in the path). */
+export function isPrivateLinkPath(path: string): boolean {
+  return /^\/[a-z]{2}\/my(?:\/|$)/.test(path);
 }
 
 /** Every security header of a response, by name (lower case). */
@@ -94,7 +114,7 @@ export function securityHeaders(opts: SecurityHeaderOptions): Record<string, str
   const h: Record<string, string> = {
     'content-security-policy': contentSecurityPolicy(opts),
     'x-content-type-options': 'nosniff',
-    'referrer-policy': 'strict-origin-when-cross-origin',
+    'referrer-policy': opts.privateLink ? PRIVATE_REFERRER_POLICY : REFERRER_POLICY,
     'permissions-policy': PERMISSIONS_POLICY,
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',

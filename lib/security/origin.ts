@@ -21,8 +21,10 @@ function hostOf(origin: string): string | null {
 }
 
 /**
- * Accepts when Origin's host equals the Host of the request (or X-Forwarded-Host when
- * TRUST_PROXY), or when Origin equals PUBLIC_URL's origin.
+ * With PUBLIC_URL, accepts only its origin (scheme, host and port): a Host header proves
+ * nothing (DNS rebinding gives a hostile page our address under its own name). Without it (a
+ * local start), accepts when Origin's host equals the request's Host (X-Forwarded-Host behind
+ * a trusted proxy).
  */
 export function checkOrigin(
   headers: HeaderSource,
@@ -37,10 +39,7 @@ export function checkOrigin(
   const host = hostOf(origin.trim());
   if (!host) return { ok: false, reason: 'malformed' };
   if (headers.get('sec-fetch-site') === 'cross-site') return { ok: false, reason: 'foreign' };
-  if (publicUrl) {
-    const pub = hostOf(publicUrl);
-    if (pub && pub === host && new URL(publicUrl).origin === new URL(origin.trim()).origin) return { ok: true };
-  }
+  if (publicUrl) return new URL(publicUrl).origin === new URL(origin.trim()).origin ? { ok: true } : { ok: false, reason: 'foreign' };
   const forwarded = trustProxy ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   const requestHost = (forwarded || headers.get('host') || '').toLowerCase();
   if (requestHost && requestHost === host) return { ok: true };

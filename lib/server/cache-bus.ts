@@ -10,6 +10,7 @@
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { ALL_TAG } from '../cache/tags';
 
 export const CACHE_CHANNEL = 'jsi_page_cache';
 
@@ -99,7 +100,7 @@ export function startCacheBus(opts: {
   const send = async (tags: string[]): Promise<void> => {
     let payload = JSON.stringify({ from: instanceId, tags });
     // NOTIFY payloads are limited to 8000 bytes: ask everyone to drop everything instead.
-    if (Buffer.byteLength(payload) > 7900) payload = JSON.stringify({ from: instanceId, tags: ['*'] });
+    if (Buffer.byteLength(payload) > 7900) payload = JSON.stringify({ from: instanceId, tags: [ALL_TAG] });
     const c = client;
     if (!c || !connected) {
       log('cache bus: not connected, invalidation not broadcast');

@@ -8,14 +8,10 @@
  * shortened to the next instant where the consultation's calendar changes what pages say) is a
  * safety net only.
  *
- * What is cached (everything else goes to Next untouched):
- *  - GET/HEAD, no cookie at all (visitors get none; a session or any cookie means "personal"),
- *    no Authorization, not a React Server Components / prefetch / server action request;
- *  - an allow-list of public reading paths under /{locale}/ (never /admin, never /api/, never "/",
- *    never private links), query normalized (sorted), bounded in length;
- *  - only 200 text/html responses without Set-Cookie or Content-Encoding, whose HTML does not
- *    carry the opt-out marker `data-page-cache="off"` (a page with per-visitor content puts it on
- *    any element) nor a contribution form's per-visitor token (`name="formToken"`).
+ * What is cached: the 200 HTML responses of pages that declare themselves reading pages
+ * (lib/cache/reading-page.tsx, with their tags), to anonymous GET requests (lib/server/cache-key.ts
+ * says which and under which key), without Set-Cookie, Content-Encoding, a streamed error or a
+ * contribution form's per-visitor token (`name="formToken"`, a second safety).
  *
  * The CSP nonce: a stored page keeps Next's nonce at known places; each hit gets a fresh nonce,
  * spliced into the HTML and the header, so no two responses share one.
@@ -24,108 +20,14 @@
  * served, but stay (within that bound) as stale copies that the server answers with only while
  * PostgreSQL is down (better the page of a minute ago than an error).
  */
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-import zlib from 'node:zlib';
-import { isLocale } from '../i18n/config';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { ALL_TAG } from '../cache/tags';
+import { gzipParts } from './page-gzip';
 
-export const ALL_TAG = '*';
-/** Marker a page puts in its HTML to never be cached (per-visitor content). */
-export const NO_CACHE_MARKER = 'data-page-cache="off"';
-
-const OFFICIAL_PAGES = new Set(['about', 'charter', 'legal', 'privacy', 'accessibility']);
-const TRACKS = new Set(['citizens', 'experts']);
-const SLUG_RE = /^[a-z0-9][a-z0-9-]{0,120}$/;
-const MAX_QUERY = 512;
-
-/**
- * The cache tags a public reading path depends on, or null when the path is never cached.
- * `pathname` is the raw path of the request (no query).
- */
-export function tagsForPath(pathname: string): string[] | null {
-  if (!pathname.startsWith('/') || pathname.includes('//') || pathname.length > 300) return null;
-  const s = pathname.split('/').slice(1);
-  if (s.length && s[s.length - 1] === '') return null; // trailing slash: Next redirects
-  const [locale, first, second, ...rest] = s;
-  if (!isLocale(locale)) return null;
-  const publications = ['publications', 'catalogue'];
-  if (first === undefined) return ['catalogue', 'contributions', 'publications', ALL_TAG]; // home: counts, countdown
-  if (rest.length) return null;
-  if (second === undefined) {
-    if (TRACKS.has(first)) return ['catalogue', 'contributions', ALL_TAG];
-    if (OFFICIAL_PAGES.has(first)) return ['publications', ALL_TAG];
-    if (first === 'conference' || first === 'documents' || first === 'proceedings') return [...publications, ALL_TAG];
-    if (first === 'synthesis') return [...publications, 'contributions', ALL_TAG];
-    if (first === 'search' || first === 'stats') return ['contributions', 'catalogue', ALL_TAG];
-    return null;
-  }
-  if (!SLUG_RE.test(second)) return null;
-  if (first === 'questions') return [`question:${second}`, 'catalogue', 'contributions', ALL_TAG];
-  if (first === 'documents' || first === 'conference' || first === 'proceedings') return [...publications, ALL_TAG];
-  if (first === 'synthesis') return [...publications, 'contributions', ALL_TAG];
-  return null;
-}
-
-/** Sorted, re-encoded query string ('' when none), or null when it must not be cached. */
-export function normalizeQuery(search: string): string | null {
-  if (!search || search === '?') return '';
-  if (search.length > MAX_QUERY) return null;
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(search);
-  } catch {
-    return null;
-  }
-  const pairs = [...params];
-  if (pairs.length > 8) return null;
-  if (pairs.some(([k]) => k === '_rsc' || k.startsWith('__next'))) return null;
-  pairs.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
-  return '?' + new URLSearchParams(pairs).toString();
-}
-
-const BYPASS_HEADERS = [
-  'cookie',
-  'authorization',
-  'rsc',
-  'next-action',
-  'next-router-state-tree',
-  'next-router-prefetch',
-  'next-router-segment-prefetch',
-  'next-url',
-  'next-hmr-refresh',
-  'x-middleware-prefetch',
-  'purpose',
-];
-
+/** What an entry is stored under: its key (lib/server/cache-key.ts) and the tags its page declared. */
 export interface CacheTarget {
   key: string;
   tags: string[];
-}
-
-/**
- * Whether this request may be answered from (or stored in) the cache: its key and tags, or
- * null to let Next handle it uncached. The host is part of the key (absolute URLs a page may
- * build from it can never leak to another host's visitors: no cache poisoning by Host).
- */
-export function cacheTarget(req: { method?: string; url?: string; headers: IncomingHttpHeaders }, opts: { trustProxy: boolean }): CacheTarget | null {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
-  const h = req.headers;
-  for (const name of BYPASS_HEADERS) if (h[name] !== undefined) return null;
-  const url = req.url ?? '';
-  const q = url.indexOf('?');
-  const pathname = q === -1 ? url : url.slice(0, q);
-  const tags = tagsForPath(pathname);
-  if (!tags) return null;
-  const query = normalizeQuery(q === -1 ? '' : url.slice(q));
-  if (query === null) return null;
-  let host = String(h.host ?? '').toLowerCase();
-  let proto = 'http';
-  if (opts.trustProxy) {
-    const fh = h['x-forwarded-host'];
-    if (fh) host = String(fh).split(',')[0].trim().toLowerCase();
-    const fp = h['x-forwarded-proto'];
-    if (fp) proto = String(fp).split(',')[0].trim().toLowerCase();
-  }
-  return { key: `${proto}://${host}${pathname}${query}`, tags };
 }
 
 /** Response headers never stored with an entry (per response, hop-by-hop, or security headers added anew). */
@@ -195,7 +97,6 @@ export function makeEntry(input: {
   if (headers['set-cookie'] !== undefined) return 'set-cookie';
   if (headers['content-encoding'] !== undefined && headers['content-encoding'] !== 'identity') return 'encoded';
   if (body.length === 0 || body.length > (input.maxEntryBytes ?? 2 * 1024 * 1024)) return 'size';
-  if (body.includes(NO_CACHE_MARKER)) return 'opt-out';
   // An error, a notFound() or a redirect raised after the shell was streamed (status already
   // 200): React marks it in the HTML. Never keep such a page.
   if (body.includes('data-dgst') || body.includes('NEXT_HTTP_ERROR_FALLBACK') || body.includes('NEXT_REDIRECT')) return 'streamed-error';
@@ -228,7 +129,8 @@ export function makeEntry(input: {
     stored.push([name, v, !!nonce && (Array.isArray(v) ? v.some((x) => x.includes(nonce)) : v.includes(nonce))]);
   }
   const gz = gzipParts(owned, nonce ? nonce.length : 0);
-  const bytes = copy.length + (gz?.length ?? 0) + input.target.key.length * 2 + 512 + stored.reduce((n, [k, v]) => n + k.length + String(v).length, 0);
+  const headerBytes = stored.reduce((n, [k, v]) => n + k.length + String(v).length, 0);
+  const bytes = copy.length + (gz?.length ?? 0) + input.target.key.length * 2 + 512 + headerBytes;
   return {
     key: input.target.key,
     tags: input.target.tags,
@@ -242,63 +144,6 @@ export function makeEntry(input: {
     storedAt: input.now,
     expiresAt: input.now + input.maxAgeMs,
   };
-}
-
-const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
-const FINAL_EMPTY_STORED_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
-
-/**
- * Compresses the parts of a page once, so that each hit can be sent gzip'd with its own nonce
- * without compressing again: one raw deflate stream, fully flushed after each part (byte
- * aligned, no back-reference across the flush), so that the nonce can go between two parts as a
- * stored block. Per hit, only the CRC-32 of the output is computed (zlib.crc32, fast).
- */
-export function gzipParts(parts: Buffer[], nonceLength: number): { parts: Buffer[]; length: number } | null {
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  if (total < 1024 || nonceLength > 0xffff) return null;
-  // Each part its own raw deflate data ending in a full flush instead of a final block.
-  const out = parts.map((p) => zlib.deflateRawSync(p, { level: 6, finishFlush: zlib.constants.Z_FULL_FLUSH }));
-  const length = GZIP_HEADER.length + out.reduce((n, b) => n + b.length, 0) + (parts.length - 1) * (5 + nonceLength) + FINAL_EMPTY_STORED_BLOCK.length + 8;
-  return length < total ? { parts: out, length } : null;
-}
-
-/** The gzip'd response for a hit: segments, the nonce in stored blocks, CRC-32 and size. */
-export function renderGzip(entry: Entry, nonce: string): Buffer[] {
-  const gz = entry.gz!;
-  const n = Buffer.from(nonce, 'latin1');
-  const stored = Buffer.allocUnsafe(5 + n.length);
-  stored[0] = 0x00; // BFINAL=0, BTYPE=00 (stored)
-  stored.writeUInt16LE(n.length, 1);
-  stored.writeUInt16LE(~n.length & 0xffff, 3);
-  n.copy(stored, 5);
-  const chunks: Buffer[] = [GZIP_HEADER];
-  let crc = 0;
-  for (let i = 0; i < gz.parts.length; i++) {
-    if (i > 0) {
-      chunks.push(stored);
-      crc = zlib.crc32(n, crc);
-    }
-    chunks.push(gz.parts[i]);
-    crc = zlib.crc32(entry.parts[i], crc);
-  }
-  const trailer = Buffer.allocUnsafe(8);
-  trailer.writeUInt32LE(crc >>> 0, 0);
-  trailer.writeUInt32LE(entry.bodyLength >>> 0, 4);
-  chunks.push(FINAL_EMPTY_STORED_BLOCK, trailer);
-  return chunks;
-}
-
-/** Whether the client takes gzip (Accept-Encoding, q > 0). */
-export function acceptsGzip(header: string | string[] | undefined): boolean {
-  const v = Array.isArray(header) ? header.join(',') : header;
-  if (!v) return false;
-  for (const part of v.toLowerCase().split(',')) {
-    const [name, ...params] = part.trim().split(';');
-    if (name.trim() !== 'gzip' && name.trim() !== '*') continue;
-    const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
-    if (!q || Number(q.slice(2)) > 0) return true;
-  }
-  return false;
 }
 
 /** The entry's headers with `nonce` in place of the stored one. */

@@ -1,14 +1,14 @@
 /**
  * Reading pages without Next's client runtime.
  *
- * A public reading page (the paths of page-cache.ts's tagsForPath: home, tracks, questions,
- * documents, conference, synthesis, search, stats, official texts) needs no JavaScript: its
- * links are links, its forms (search, report) are HTML forms that work without it, and the
+ * A public reading page (one that declares itself with <ReadingPage>, lib/cache/reading-page.tsx:
+ * home, tracks, questions, documents, conference, synthesis, search, stats, official texts)
+ * needs no JavaScript: its links are links, its forms (search, report) are HTML forms that work without it, and the
  * countdown ticks with a one-kilobyte script of our own (public/countdown.js). Yet Next sends
  * every page its client runtime — React DOM and the App Router, 132 KB gzip'd for an empty page —
  * and the page's React Server Components payload inline, which doubles a page's bytes. For
- * anonymous reads of these pages the production server (serve.ts) removes both from the HTML
- * as Next streams it: what the browser downloads, parses and runs drops from ~137 KB of gzip'd
+ * anonymous reads of these pages the server (lib/server/reading-response.ts) removes both from
+ * the HTML as Next streams it: what the browser downloads, parses and runs drops from ~137 KB of gzip'd
  * JavaScript to ~1 KB, and a question page of 50 contributions from ~200 KB to about half.
  *
  * What goes: <script> elements loading Next's chunks (/_next/static/…), Next's inline bootstrap
@@ -18,12 +18,13 @@
  *
  * The cost is client navigation: a link loads the next page in full (from the page cache, in
  * milliseconds). Forms and signed-in pages (the contribution form, the back office, "my
- * contribution") keep the whole client runtime: they are never reading paths.
+ * contribution") keep the whole client runtime: they do not declare themselves reading pages.
  *
  * Safe on React's output: React escapes `<` and `>` in text and attribute values, and Next
  * escapes `<` inside its inline payload, so neither a contribution nor the payload can contain a
  * tag these patterns would match.
  */
+import { READING_PAGE_META, parseTags } from '../cache/tags';
 
 const NEXT_ASSET = /\bsrc="\/_next\/static\/[^"]*"/;
 const NEXT_INLINE = /^\s*(?:\(?self\.__next_f\b|\(?globalThis\["TURBOPACK"\])/;
@@ -116,4 +117,10 @@ export class ClientRuntimeStripper {
 export function withoutClientRuntime(html: Buffer): Buffer {
   const s = new ClientRuntimeStripper();
   return Buffer.concat([s.push(html), s.end()]);
+}
+
+/** The tags a page declared itself a reading page with (lib/cache/reading-page.tsx), or null. */
+export function readingPageTags(head: string): string[] | null {
+  const m = new RegExp(`<meta name="${READING_PAGE_META}" content="([^"<>]*)"\\s*/?>`).exec(head);
+  return m ? parseTags(m[1]) : null;
 }

@@ -1,8 +1,8 @@
 /**
- * Layout of simple bar charts drawn as SVG on the server. Pure geometry: the component in
- * components/stats renders it. Horizontal bars (one per category, labels at the start) or
- * vertical columns (a time series). In right-to-left pages the chart is mirrored: bars grow
- * from the right, and time runs from right to left.
+ * Geometry of simple bar charts drawn on the server. Pure: the component in components/stats
+ * renders it. Horizontal bars (one per category) or vertical columns (a time series). In
+ * right-to-left pages the chart is mirrored: bars grow from the right, and time runs from right
+ * to left.
  */
 
 export interface Datum {
@@ -51,47 +51,38 @@ export function niceMax(max: number): number {
   return 10 * p;
 }
 
-export function horizontalBars(data: Datum[], o: LayoutOptions): ChartLayout {
-  const width = o.width ?? 640;
-  const fmt = o.format ?? String;
-  const labelWidth = Math.round(width * 0.38);
-  const valueWidth = 56;
-  const barArea = width - labelWidth - valueWidth - 16;
-  const rowH = 28;
-  const barH = 18;
-  const top = 8;
-  const max = niceMax(Math.max(0, ...data.map((d) => d.value)));
-  const rtl = o.dir === 'rtl';
-  // The baseline: after the labels (at the start side).
-  const base = rtl ? width - labelWidth - 8 : labelWidth + 8;
-  const bars = data.map((d, i) => {
-    const w = Math.round((Math.max(0, d.value) / max) * barArea * 10) / 10;
-    const y = top + i * rowH;
-    return {
-      label: d.label,
-      value: d.value,
-      valueText: fmt(d.value),
-      x: rtl ? base - w : base,
-      y: y + (rowH - barH) / 2,
-      width: w,
-      height: barH,
-      labelX: rtl ? width - 4 : 4,
-      labelY: y + rowH / 2,
-      labelAnchor: rtl ? ('end' as const) : ('start' as const),
-      valueX: rtl ? base - w - 6 : base + w + 6,
-      valueY: y + rowH / 2,
-      valueAnchor: rtl ? ('end' as const) : ('start' as const),
-    };
-  });
-  const height = top * 2 + data.length * rowH;
-  return { width, height, bars, axis: { x1: base, y1: top, x2: base, y2: height - top }, max };
+/** One horizontal bar, in a 0–100 wide drawing (an SVG viewBox), beside its HTML label and value. */
+export interface Share {
+  label: string;
+  value: number;
+  valueText: string;
+  /** Where the bar starts and how long it is, 0–100: from the start side, mirrored in RTL. */
+  x: number;
+  width: number;
 }
 
-export function verticalColumns(data: Datum[], o: LayoutOptions & { height?: number }): ChartLayout {
+/**
+ * Horizontal bars as shares of the scale's maximum. Labels and values are HTML text beside the
+ * bar (they wrap, keep the page's font size and are never cut), only the bar itself is drawn.
+ */
+export function barShares(data: Datum[], o: LayoutOptions): { max: number; bars: Share[] } {
+  const fmt = o.format ?? String;
+  const max = niceMax(Math.max(0, ...data.map((d) => d.value)));
+  const bars = data.map((d) => {
+    const width = Math.round((Math.max(0, d.value) / max) * 1000) / 10;
+    return { label: d.label, value: d.value, valueText: fmt(d.value), x: o.dir === 'rtl' ? Math.round((100 - width) * 10) / 10 : 0, width };
+  });
+  return { max, bars };
+}
+
+export function verticalColumns(
+  data: Datum[],
+  o: LayoutOptions & { height?: number; pad?: { top: number; bottom: number; side: number } },
+): ChartLayout {
   const width = o.width ?? 720;
   const height = o.height ?? 260;
   const fmt = o.format ?? String;
-  const pad = { top: 20, bottom: 36, side: 12 };
+  const pad = o.pad ?? { top: 20, bottom: 36, side: 12 };
   const plotH = height - pad.top - pad.bottom;
   const slot = (width - pad.side * 2) / Math.max(1, data.length);
   const colW = Math.max(2, Math.round(slot * 0.7 * 10) / 10);

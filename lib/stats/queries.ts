@@ -7,6 +7,8 @@ import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { pickLocale, publishedCounts } from '../catalogue/queries';
 import { defaultLocale, locales } from '../i18n/config';
+import { replayCutoff } from '../clock';
+import { publishedSql } from '../contributions/queries';
 
 export interface Count {
   key: string;
@@ -26,7 +28,9 @@ export interface Stats {
 }
 
 export async function getStats(o: { locale: string; allStatuses?: boolean }): Promise<Stats> {
-  const statusWhere = o.allStatuses ? Prisma.sql`TRUE` : Prisma.sql`c.status = 'PUBLISHED'`;
+  // Visitors: what a reader sees (in a replay, what was published by its clock).
+  const statusWhere = o.allStatuses ? Prisma.sql`TRUE` : publishedSql('c');
+  const replay = !o.allStatuses && replayCutoff() !== null;
   const inLocales = { where: { locale: { in: [o.locale, defaultLocale] } } };
   const [q, perLanguage, perWeek, perStatus, tracks] = await Promise.all([
     // Published only: the trigger-kept "PublishedCount" rows (as the catalogue); every status: a real count.
@@ -38,8 +42,10 @@ export async function getStats(o: { locale: string; allStatuses?: boolean }): Pr
       : publishedCounts(),
     o.allStatuses
       ? db.$queryRaw<{ language: string; n: bigint }[]>`SELECT c.language, count(*) AS n FROM "Contribution" c GROUP BY c.language`
-      : db.$queryRaw<{ language: string; n: bigint }[]>`
-          SELECT language, sum(published) AS n FROM "PublishedCount" GROUP BY 1 HAVING sum(published) > 0`,
+      : replay
+        ? db.$queryRaw<{ language: string; n: bigint }[]>`SELECT c.language, count(*) AS n FROM "Contribution" c WHERE ${statusWhere} GROUP BY 1`
+        : db.$queryRaw<{ language: string; n: bigint }[]>`
+            SELECT language, sum(published) AS n FROM "PublishedCount" GROUP BY 1 HAVING sum(published) > 0`,
     db.$queryRaw<{ week: number; n: bigint }[]>`
       SELECT extract(week FROM c."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris')::int AS week, count(*) AS n
       FROM "Contribution" c
@@ -82,7 +88,11 @@ export async function getStats(o: { locale: string; allStatuses?: boolean }): Pr
     ...[...lang.entries()].filter(([l]) => !(locales as readonly string[]).includes(l)).map(([l, n]) => ({ key: l, label: l, value: n })),
   ].sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
   const weeks = new Map(perWeek.map((r) => [Number(r.week), Number(r.n)]));
-  const byWeek: Count[] = Array.from({ length: 52 }, (_, i) => ({ key: String(i + 1), label: String(i + 1), value: weeks.get(i + 1) ?? 0 }));
+  const byWeek: Count[] = Array.from({ length: 52 }, (_, i) => ({
+    key: String(i + 1),
+    label: String(i + 1),
+    value: weeks.get(i + 1) ?? 0,
+  }));
   return {
     total: byTrack.reduce((a, b) => a + b.value, 0),
     byTrack,

@@ -194,7 +194,8 @@ async function invalidateQuestion(slug: string): Promise<void> {
   // here (pages are rendered per request), but the page cache's listeners (lib/cache/listeners,
   // shared through globalThis) must drop the question's HTML.
   const { invalidateListeners } = await import('../cache/listeners');
-  const changed = [`question:${slug}`, 'contributions'];
+  const { tags } = await import('../cache/tags');
+  const changed = [tags.question(slug), tags.contributions];
   await Promise.allSettled(invalidateListeners().map((fn) => fn(changed)));
 }
 

@@ -3,8 +3,13 @@
  * a strict nonce CSP that lets the pages with forms hydrate (no violation reported by Chromium), and
  * no request to any third-party origin, in French, Arabic and Chinese.
  */
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import http from 'node:http';
+import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { ARCHIVE, OPEN } from './servers';
+
+/** A question of the seeded catalogue. */
+const QUESTION_OPEN = 'right-to-hack-back';
 
 function expectSecurityHeaders(res: APIResponse, what: string) {
   const h = res.headers();
@@ -168,4 +173,157 @@ test.describe('no third-party requests, no CSP violation', () => {
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(foreign).toEqual([]);
   });
+});
+
+// ── Server hardening (issue 12, server items; issue 15, the private link without JavaScript) ──
+
+/** A raw request (Playwright normalises paths and sets Host itself; these tests must not). */
+function raw(base: string, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  const u = new URL(base);
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const refusalText = (locale: string, key: string): string =>
+  (JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')) as { ServerRefusal?: Record<string, { title: string }> }).ServerRefusal?.[key]?.title ?? `(no ServerRefusal.${key} in ${locale})`;
+
+test.describe('server hardening', () => {
+  test('no forwarding header and no Host can poison a cached page (TRUST_PROXY=0)', async () => {
+    const attacks: Record<string, string>[] = [
+      { 'X-Forwarded-Host': 'attacker.example' },
+      { 'X-Forwarded-Proto': 'gopher', 'X-Forwarded-Host': 'attacker.example:444' },
+      { 'X-Forwarded-Port': '444', 'X-Forwarded-Prefix': '/attacker.example' },
+      { Forwarded: 'host=attacker.example;proto=https' },
+      { 'X-Original-URL': '/fr/admin/attacker.example' },
+      { 'X-Rewrite-URL': '/fr/admin/attacker.example' },
+      { Host: 'attacker.example' },
+    ];
+    for (const [i, headers] of attacks.entries()) {
+      const path = `/fr/documents?poison=${Date.now()}-${i}`;
+      const first = await raw(ARCHIVE.url, { path, headers });
+      const what = JSON.stringify(headers);
+      expect(`${first.headers.link ?? ''} ${first.body}`, `${what}: the answer itself`).not.toContain('attacker.example');
+      const after = await raw(ARCHIVE.url, { path });
+      expect(after.status, what).toBe(200);
+      expect(`${after.headers.link ?? ''} ${after.body}`, `${what}: the next visitor`).not.toContain('attacker.example');
+      expect(String(after.headers.link), `${what}: absolute URLs from PUBLIC_URL`).toContain(`<${ARCHIVE.url}/de/documents>`);
+    }
+  });
+
+  test('the write guard sees the normalised path: /api/../fr/… is a page', async () => {
+    // A form posted without JavaScript carries no Next-Action header: only the path says "page".
+    for (const path of ['/api/../fr/experts', '/api/%2e%2e/fr/experts', '/api/x/../../fr']) {
+      const r = await raw(ARCHIVE.url, { path, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '%24ACTION_ID_deadbeef=' });
+      expect(r.status, path).toBe(403);
+    }
+  });
+
+  test('with PUBLIC_URL, only its origin may write (not Origin = Host)', async () => {
+    const host = `localhost:${ARCHIVE.port}`;
+    const r = await raw(ARCHIVE.url, { path: '/fr/experts', method: 'POST', headers: { Host: host, Origin: `http://${host}`, 'Next-Action': 'deadbeef', 'Content-Type': 'text/plain' }, body: '[]' });
+    expect(r.status).toBe(403);
+  });
+
+  test('the JSON API parses JSON only when it says application/json', async ({ request }) => {
+    const { formToken } = await (await request.get(`${OPEN.url}/api/contributions`)).json();
+    await new Promise((r) => setTimeout(r, 3200));
+    const data = JSON.stringify({ question: QUESTION_OPEN, pseudonym: 'Texte brut', body: 'Une contribution envoyée en text/plain, qui ne doit pas être lue comme du JSON.', language: 'fr', consent: true, formToken, website: '' });
+    const r = await request.post(`${OPEN.url}/api/contributions`, { headers: { origin: OPEN.url, 'content-type': 'text/plain' }, data });
+    expect(r.status(), await r.text()).toBe(400);
+  });
+
+  test('refusals are localized pages: 403 in Arabic, 413 in French, 400', async () => {
+    const forbidden = await raw(ARCHIVE.url, { path: '/ar/experts', method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers['content-type']).toMatch(/^text\/html/);
+    expect(forbidden.body).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(forbidden.body).toContain(refusalText('ar', 'forbidden'));
+    const api = await raw(ARCHIVE.url, { path: '/api/contributions', method: 'POST', headers: { Origin: ARCHIVE.url, 'Content-Type': 'application/json', 'Content-Length': String(2 * 1024 * 1024) }, body: '' });
+    expect(api.status).toBe(413);
+    expect(api.headers['content-type']).toMatch(/^application\/json/);
+    const big = await raw(ARCHIVE.url, { path: '/fr/admin/sign-in', method: 'POST', headers: { Origin: ARCHIVE.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'password=' + 'x'.repeat(2 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+    expect(big.body).toMatch(/<html lang="fr"/);
+    expect(big.body).toContain(refusalText('fr', 'tooLarge'));
+    const bad = await raw(ARCHIVE.url, { path: '/fr/experts', method: 'POST', headers: { Origin: ARCHIVE.url, 'Content-Length': 'lots' }, body: '' }).catch(() => null);
+    if (bad) expect(bad.status).toBe(400);
+  });
+
+  test('a server-action body between 64 KB and 1 MB (a 70 KB password) is a 413, not a 500', async ({ page }) => {
+    await page.goto('/fr/admin/sign-in');
+    const form = page.locator('form').filter({ has: page.locator('input[type="password"]') });
+    await form.locator('input[type="email"], input[name="email"]').first().fill('someone@example.org');
+    await form.locator('input[type="password"]').evaluate((el: HTMLInputElement) => {
+      el.removeAttribute('maxlength');
+      el.value = 'x'.repeat(70 * 1024);
+    });
+    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type="submit"]').click()]);
+    expect(res.status()).toBe(413);
+  });
+
+  test('the first value of a repeated query parameter is what the page reads and what the cache keys on', async ({ request }) => {
+    const page = `/fr/questions/${QUESTION_OPEN}?n=${Date.now()}`;
+    const selected = async (query: string) => {
+      const html = await (await request.get(`${page}&${query}`)).text();
+      return /<select[^>]*id="lang-filter".*?<option value="([a-z]+)"[^>]*selected/s.exec(html)?.[1];
+    };
+    expect(await selected('lang=ar&lang=en')).toBe('ar');
+    expect(await selected('lang=en&lang=ar')).toBe('en'); // not the page cached for "ar"
+  });
+
+  test('Permissions-Policy: only features Chromium knows (no console warning)', async ({ page }) => {
+    const cdp = await page.context().newCDPSession(page);
+    const logs: string[] = [];
+    cdp.on('Log.entryAdded', (e: { entry: { text: string } }) => logs.push(e.entry.text));
+    page.on('console', (m) => logs.push(m.text()));
+    await cdp.send('Log.enable');
+    await page.goto('/fr', { waitUntil: 'networkidle' });
+    await page.goto('/fr/admin/sign-in', { waitUntil: 'networkidle' });
+    expect(logs.filter((l) => /Permissions-Policy|Feature-Policy|Unrecognized feature/i.test(l))).toEqual([]);
+  });
+});
+
+/** A contribution posted through the JSON API, returning its private-link token. */
+async function postContribution(request: APIRequestContext, locale: string): Promise<string> {
+  const { formToken } = await (await request.get(`${OPEN.url}/api/contributions`)).json();
+  await new Promise((r) => setTimeout(r, 3200)); // the form's minimum fill time
+  const res = await request.post(`${OPEN.url}/api/contributions`, {
+    headers: { origin: OPEN.url },
+    data: { question: QUESTION_OPEN, pseudonym: `Lecteur ${locale}`, body: `Une contribution pour le lien privé sans JavaScript (${locale}, ${Date.now()}).`, language: 'fr', consent: true, formToken, website: '' },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()).token as string;
+}
+
+test.describe('the private link without JavaScript', () => {
+  test.use({ baseURL: OPEN.url, javaScriptEnabled: false });
+  for (const locale of ['ar', 'fr']) {
+    test(`${locale}: Save works, and the token never leaves in a Referer`, async ({ page, request }) => {
+      test.setTimeout(60_000);
+      const token = await postContribution(request, locale);
+      const referers: string[] = [];
+      page.on('request', (r) => {
+        const ref = r.headers()['referer'];
+        if (ref) referers.push(ref);
+      });
+      const first = await page.goto(`/${locale}/my/${token}`);
+      expect(first!.headers()['referrer-policy']).toBe('strict-origin');
+      await expect(page.locator('meta[name="referrer"]')).toHaveCount(0);
+      const form = page.getByTestId('edit-form');
+      const text = `Texte modifié sans JavaScript, en ${locale}, le ${Date.now()}.`;
+      await form.locator('textarea[name="body"]').fill(text);
+      const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type="submit"]').click()]);
+      expect(res.status()).toBe(200);
+      await page.waitForLoadState('load');
+      await expect(page.locator('body')).toContainText(text);
+      expect(referers.filter((r) => r.includes('/my/')), 'Referer carrying the token').toEqual([]);
+    });
+  }
 });

@@ -5,14 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { PageCache, cacheTarget, makeEntry, type Entry } from '../../lib/server/page-cache';
+import { PageCache, makeEntry, type Entry } from '../../lib/server/page-cache';
 import { startCacheBus, type CacheBus } from '../../lib/server/cache-bus';
 import { invalidateListeners } from '../../lib/cache/listeners';
 import { invalidate, tags } from '../../lib/cache/invalidate';
 
 const NONCE = 'AAAAAAAAAAAAAAAAAAAAAAAA';
 function entry(url: string): Entry {
-  const target = cacheTarget({ method: 'GET', url, headers: { host: 'h' } }, { trustProxy: false })!;
+  const slug = /questions\/([a-z]+)/.exec(url)?.[1];
+  // The tags the pages declare (lib/cache/reading-page.tsx): a question page, official pages, the others.
+  const target = { key: `http://h${url}`, tags: slug ? [tags.question(slug), tags.catalogue, tags.contributions] : /about|charter|conference/.test(url) ? [tags.publications] : [tags.catalogue, tags.contributions] };
   const e = makeEntry({ target, statusCode: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from(`<p nonce="${NONCE}">${url}</p>`), nonce: NONCE, now: Date.now(), maxAgeMs: 60_000 });
   if (typeof e === 'string') throw new Error(e);
   return e;

@@ -45,6 +45,15 @@ describe('render', () => {
     expect(plain).not.toContain('<a ');
   });
 
+  it('isolates web addresses left-to-right inside right-to-left text, as links and as plain text', () => {
+    const body = 'انظر https://www.un.org/disarmament/ict-security/ لأعمال الفريق.';
+    const linked = renderToStaticMarkup(createElement(ContributionText, { body, language: 'ar' }));
+    expect(linked).toMatch(/<a [^>]*dir="ltr"[^>]*>https:\/\/www\.un\.org\/disarmament\/ict-security\/<\/a>/);
+    const plain = renderToStaticMarkup(createElement(ContributionText, { body, language: 'ar', links: false }));
+    expect(plain).toContain('<bdi dir="ltr">https://www.un.org/disarmament/ict-security/</bdi>');
+    expect(plain).not.toContain('<a ');
+  });
+
   it('makes excerpts on whole code points', () => {
     expect(excerpt('😀'.repeat(200), 10)).toBe('😀'.repeat(10) + '…');
   });

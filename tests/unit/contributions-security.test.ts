@@ -57,9 +57,13 @@ describe('sliding window', () => {
 
 describe('origin check', () => {
   const opts = { publicUrl: 'https://jesuisinternet.example', trustProxy: false };
-  it('accepts the same host and PUBLIC_URL', () => {
-    expect(checkOrigin(H({ origin: 'http://127.0.0.1:3202', host: '127.0.0.1:3202' }), opts).ok).toBe(true);
+  it('with PUBLIC_URL, accepts only its origin: Origin = Host is no proof (DNS rebinding)', () => {
     expect(checkOrigin(H({ origin: 'https://jesuisinternet.example', host: 'internal:3000' }), opts).ok).toBe(true);
+    expect(checkOrigin(H({ origin: 'http://127.0.0.1:3202', host: '127.0.0.1:3202' }), opts).ok).toBe(false);
+    expect(checkOrigin(H({ origin: 'http://jesuisinternet.example', host: 'jesuisinternet.example' }), opts).ok).toBe(false);
+  });
+  it('without PUBLIC_URL (a local start), accepts the same host', () => {
+    expect(checkOrigin(H({ origin: 'http://127.0.0.1:3202', host: '127.0.0.1:3202' }), { publicUrl: '', trustProxy: false }).ok).toBe(true);
   });
   it('refuses missing, "null", malformed and foreign origins', () => {
     expect(checkOrigin(H({ host: 'a.example' }), opts)).toEqual({ ok: false, reason: 'missing' });

@@ -1,47 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
-import { ALL_TAG, PageCache, acceptsGzip, cacheTarget, makeEntry, normalizeQuery, renderBody, renderGzip, renderHeaders, tagsForPath, type Entry } from '../../lib/server/page-cache';
+import { PageCache, makeEntry, renderBody, renderHeaders, type Entry } from '../../lib/server/page-cache';
+import { acceptsGzip, renderGzip } from '../../lib/server/page-gzip';
+import { cacheKey, normalizeQuery } from '../../lib/server/cache-key';
+import { parseTarget } from '../../lib/server/pipeline';
+import { ALL_TAG, tags } from '../../lib/cache/tags';
 
-const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ method, url, headers: { host: 'example.org', ...headers } });
-const target = (url: string, headers: Record<string, string> = {}, method = 'GET') => cacheTarget(req(url, headers, method), { trustProxy: false });
+const key = (url: string, headers: Record<string, string> = {}, method = 'GET') => cacheKey({ method, headers: { host: 'example.org', ...headers } }, parseTarget(url));
+/** The tags reading pages of each kind declare (lib/cache/reading-page.tsx). */
+const tagsOf = (url: string): string[] => {
+  const m = /\/questions\/([a-z0-9-]+)/.exec(url);
+  if (m) return [tags.question(m[1]), tags.catalogue, tags.contributions];
+  if (/\/(about|documents)/.test(url)) return [tags.publications];
+  return [tags.catalogue, tags.contributions];
+};
 
-describe('what may be cached', () => {
-  it('public reading pages, with their tags', () => {
-    expect(tagsForPath('/fr')).toEqual(expect.arrayContaining(['catalogue', 'contributions', ALL_TAG]));
-    expect(tagsForPath('/ar/experts')).toEqual(expect.arrayContaining(['catalogue', 'contributions']));
-    expect(tagsForPath('/zh/questions/cyber-attacks')).toEqual(expect.arrayContaining(['question:cyber-attacks', 'catalogue', 'contributions', ALL_TAG]));
-    expect(tagsForPath('/fr/documents/un-gge-2015')).toEqual(expect.arrayContaining(['publications']));
-    expect(tagsForPath('/fr/conference')).toEqual(expect.arrayContaining(['publications']));
-    expect(tagsForPath('/fr/about')).toEqual(expect.arrayContaining(['publications']));
-    expect(tagsForPath('/fr/search')).toEqual(expect.arrayContaining(['contributions']));
+describe('which requests the cache may answer (cache-key.ts)', () => {
+  it('anonymous GET/HEAD of pages under a locale; whether a page is kept, the page itself says', () => {
+    for (const p of ['/fr', '/ar/experts', '/zh/questions/cyber-attacks', '/fr/my/abcdef', '/fr/unknown']) expect(key(p), p).not.toBeNull();
+    expect(key('/fr', {}, 'HEAD')).not.toBeNull();
   });
-  it('never the back office, the API, the root, private links, unknown locales or odd paths', () => {
-    for (const p of ['/', '/fr/admin', '/fr/admin/queue', '/api/health', '/api/contributions', '/fr/my/abcdef', '/xx/experts', '/fr/', '/fr//experts', '/fr/questions/x/edit', '/fr/questions/Bad_Slug', '/fr/unknown', '/_next/static/chunks/a.js', 'fr']) {
-      expect(tagsForPath(p), p).toBeNull();
+  it('never the API, Next\'s files, the root, unknown locales or non-paths', () => {
+    for (const p of ['/', '/api/health', '/api/contributions', '/xx/experts', '/_next/static/chunks/a.js', 'fr', '*', 'http://evil.example/fr']) {
+      expect(key(p), p).toBeNull();
     }
   });
   it('bypasses non-GET/HEAD, any cookie, authorization, RSC and server action requests', () => {
-    expect(target('/fr')).not.toBeNull();
-    expect(target('/fr', {}, 'HEAD')).not.toBeNull();
-    expect(target('/fr', {}, 'POST')).toBeNull();
-    expect(target('/fr', { cookie: 'authjs.session-token=x' })).toBeNull();
-    expect(target('/fr', { cookie: 'anything=1' })).toBeNull();
-    expect(target('/fr', { authorization: 'Basic x' })).toBeNull();
-    expect(target('/fr', { rsc: '1' })).toBeNull();
-    expect(target('/fr', { 'next-router-prefetch': '1' })).toBeNull();
-    expect(target('/fr', { 'next-action': 'abc' })).toBeNull();
-    expect(target('/fr?_rsc=abc')).toBeNull();
+    expect(key('/fr', {}, 'POST')).toBeNull();
+    expect(key('/fr', { cookie: 'authjs.session-token=x' })).toBeNull();
+    expect(key('/fr', { cookie: 'anything=1' })).toBeNull();
+    expect(key('/fr', { authorization: 'Basic x' })).toBeNull();
+    expect(key('/fr', { rsc: '1' })).toBeNull();
+    expect(key('/fr', { 'next-router-prefetch': '1' })).toBeNull();
+    expect(key('/fr', { 'next-action': 'abc' })).toBeNull();
+    expect(key('/fr?_rsc=abc')).toBeNull();
+    expect(key('/fr/search?q=' + 'x'.repeat(600))).toBeNull();
   });
-  it('keys on host, path and the sorted query; the host of a forwarded request only behind a trusted proxy', () => {
-    expect(target('/fr/search?q=paix&lang=fr')!.key).toBe(target('/fr/search?lang=fr&q=paix')!.key);
-    expect(target('/fr/search?q=paix')!.key).not.toBe(target('/fr/search?q=guerre')!.key);
-    expect(target('/fr', { host: 'evil.example' })!.key).not.toBe(target('/fr')!.key);
-    const fwd = { 'x-forwarded-host': 'public.example', 'x-forwarded-proto': 'https' };
-    expect(cacheTarget(req('/fr', fwd), { trustProxy: false })!.key).toBe('http://example.org/fr');
-    expect(cacheTarget(req('/fr', fwd), { trustProxy: true })!.key).toBe('https://public.example/fr');
-    expect(target('/fr/search?q=' + 'x'.repeat(600))).toBeNull();
+  it('keys on the normalised path and what the page reads of the query: the first value of each parameter, sorted', () => {
+    expect(key('/fr/search?q=paix&lang=fr')).toBe(key('/fr/search?lang=fr&q=paix'));
+    expect(key('/fr/search?q=paix')).not.toBe(key('/fr/search?q=guerre'));
+    // Pages read the first value: ?q=a&q=b is the page of "a", never the page of "b".
+    expect(key('/fr/search?q=a&q=b')).toBe(key('/fr/search?q=a'));
+    expect(key('/fr/search?q=a&q=b')).not.toBe(key('/fr/search?q=b&q=a'));
+    expect(normalizeQuery('?b=2&a=1&a=0')).toBe('?a=1&b=2');
     expect(normalizeQuery('')).toBe('');
-    expect(normalizeQuery('?b=2&a=1&a=0')).toBe('?a=0&a=1&b=2');
+    expect(key('/fr/x/../experts')).toBe(key('/fr/experts'));
+  });
+  it('keys on the host and scheme absolute URLs are built from (the canonical stage leaves only trusted or PUBLIC_URL values)', () => {
+    expect(key('/fr', { host: 'evil.example' })).not.toBe(key('/fr'));
+    expect(key('/fr', { 'x-forwarded-host': 'public.example', 'x-forwarded-proto': 'https' })).toBe('https://public.example/fr');
+    expect(key('/fr')).toBe('http://example.org/fr');
   });
 });
 
@@ -50,18 +58,20 @@ const html = (extra = '') => Buffer.from(`<!DOCTYPE html><html><head><script non
 const headers = { 'content-type': 'text/html; charset=utf-8', link: `</a.css>; rel=preload; as="style"; nonce="${NONCE}"`, 'content-security-policy': 'x', date: 'now', vary: 'rsc' };
 
 function entry(url: string, opts: { now?: number; body?: Buffer; statusCode?: number; h?: Record<string, unknown> } = {}): Entry | string {
-  return makeEntry({ target: target(url)!, statusCode: opts.statusCode ?? 200, headers: (opts.h ?? headers) as never, body: opts.body ?? html(), nonce: NONCE, now: opts.now ?? 0, maxAgeMs: 60_000 });
+  const target = { key: key(url)!, tags: tagsOf(url) };
+  const h = (opts.h ?? headers) as never;
+  const body = opts.body ?? html();
+  return makeEntry({ target, statusCode: opts.statusCode ?? 200, headers: h, body, nonce: NONCE, now: opts.now ?? 0, maxAgeMs: 60_000 });
 }
 
 describe('entries', () => {
-  it('stores only 200 HTML without cookies, encoding, opt-out marker or form token', () => {
+  it('stores only 200 HTML without cookies, encoding, streamed error or form token', () => {
     expect(typeof entry('/fr')).toBe('object');
     expect(entry('/fr', { statusCode: 404 })).toBe('status');
     expect(entry('/fr', { statusCode: 500 })).toBe('status');
     expect(entry('/fr', { h: { ...headers, 'content-type': 'application/json' } })).toBe('content-type');
     expect(entry('/fr', { h: { ...headers, 'set-cookie': ['a=1'] } })).toBe('set-cookie');
     expect(entry('/fr', { h: { ...headers, 'content-encoding': 'gzip' } })).toBe('encoded');
-    expect(entry('/fr', { body: html('<div data-page-cache="off"></div>') })).toBe('opt-out');
     expect(entry('/fr', { body: html('<input type="hidden" name="formToken" value="t"/>') })).toBe('form-token');
     expect(entry('/fr', { body: html('<template data-dgst="123"></template>') })).toBe('streamed-error');
     expect(entry('/fr', { body: html('self.__next_f.push([1,"{\\"digest\\":\\"NEXT_HTTP_ERROR_FALLBACK;404\\"}"])') })).toBe('streamed-error');

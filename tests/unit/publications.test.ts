@@ -1,10 +1,9 @@
-/** Pure logic of the publications: citations, CSV and Atom escaping, CJK bigrams, highlighting, charts. */
+/** Pure logic of the publications: citations, CSV and Atom escaping, CJK bigrams, highlighting. */
 import { describe, expect, it } from 'vitest';
 import { extractCitationIds, excerpt, renderWithCitations, type CitedContribution } from '../../lib/publications/citations';
 import { csvField, csvHeader, csvRecord, jsonOpening, jsonRecord, JSON_CLOSING, type OpenDataRow } from '../../lib/opendata/format';
 import { atom, tagUri, xmlEscape } from '../../lib/feeds/atom';
 import { cjkBigrams, headlineSegments, highlightTerms, normalizeQuery, START, STOP } from '../../lib/search/text';
-import { horizontalBars, niceMax, verticalColumns } from '../../lib/stats/chart';
 import { shiftHeadings } from '../../lib/publications/markdown-tools';
 
 const ID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
@@ -136,44 +135,6 @@ describe('search text', () => {
   });
 });
 
-describe('bar charts', () => {
-  const data = [
-    { label: 'a', value: 10 },
-    { label: 'b', value: 5 },
-    { label: 'c', value: 0 },
-  ];
-  it('rounds the scale up', () => {
-    expect(niceMax(7)).toBe(10);
-    expect(niceMax(23)).toBe(25);
-    expect(niceMax(0)).toBe(1);
-  });
-  it('grows bars from the start side, mirrored in RTL', () => {
-    const ltr = horizontalBars(data, { dir: 'ltr', width: 600 });
-    const rtl = horizontalBars(data, { dir: 'rtl', width: 600 });
-    expect(ltr.bars[0].width).toBeCloseTo(rtl.bars[0].width);
-    expect(ltr.bars[0].x).toBe(ltr.axis.x1);
-    expect(rtl.bars[0].x + rtl.bars[0].width).toBeCloseTo(rtl.axis.x1);
-    // Mirror image: a bar's left edge in LTR equals the distance of its right edge from the right in RTL.
-    expect(ltr.bars[1].x).toBeCloseTo(600 - (rtl.bars[1].x + rtl.bars[1].width));
-    expect(ltr.bars[0].labelAnchor).toBe('start');
-    expect(rtl.bars[0].labelAnchor).toBe('end');
-    expect(rtl.bars[0].labelX).toBeGreaterThan(rtl.axis.x1);
-    expect(ltr.bars[2].width).toBe(0);
-    expect(ltr.bars[0].width).toBeGreaterThan(ltr.bars[1].width);
-  });
-  it('runs time from right to left in RTL', () => {
-    const ltr = verticalColumns(data, { dir: 'ltr', width: 300 });
-    const rtl = verticalColumns(data, { dir: 'rtl', width: 300 });
-    expect(ltr.bars[0].x).toBeLessThan(ltr.bars[1].x);
-    expect(rtl.bars[0].x).toBeGreaterThan(rtl.bars[1].x);
-    expect(rtl.bars[0].height).toBe(ltr.bars[0].height);
-    expect(ltr.bars[0].y + ltr.bars[0].height).toBe(ltr.axis.y1);
-  });
-  it('formats values with the given formatter', () => {
-    const l = horizontalBars([{ label: 'x', value: 1234567 }], { dir: 'ltr', format: (n) => new Intl.NumberFormat('ar').format(n) });
-    expect(l.bars[0].valueText).toBe(new Intl.NumberFormat('ar').format(1234567));
-  });
-});
 
 describe('shiftHeadings', () => {
   it('moves headings down, at most h6', () => {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getCurrentModerator } from '@/lib/auth/guards';
 import { AdminNav } from '@/components/admin/AdminNav';
+import { ClientMessages } from '@/components/i18n/ClientMessages';
 
 // The back office is per request and per person: never prerendered, never cached (Next sends
 // Cache-Control: private, no-cache, no-store for dynamic pages; the page cache skips /admin).
@@ -24,12 +24,11 @@ const CLIENT_NAMESPACES = ['SignIn', 'AdminReview', 'AdminTranslations', 'AdminM
 export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [moderator, messages] = await Promise.all([getCurrentModerator(), getMessages()]);
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((n) => [n, messages[n]]));
+  const moderator = await getCurrentModerator();
   return (
     <div data-admin="">
       {moderator ? <AdminNav moderator={moderator} /> : null}
-      <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+      <ClientMessages namespaces={CLIENT_NAMESPACES}>{children}</ClientMessages>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTrack } from '@/lib/catalogue/queries';
 import { TrackPage } from '@/components/catalogue/TrackPage';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -12,5 +14,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function Page({ params }: Props) {
   const { locale } = await params;
-  return <TrackPage locale={locale} slug="citizens" />;
+  return (
+    <>
+      <ReadingPage tags={[tags.catalogue, tags.contributions]} />
+      <TrackPage locale={locale} slug="citizens" />
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate, formatRange } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { dirOf, langTag } from '@/lib/i18n/config';
 import { getConferenceInfo, getPage, getSessions, type PageView } from '@/lib/publications/queries';
@@ -10,6 +11,8 @@ import { EditorialNote, ProvenanceNote } from '@/components/publications/Provena
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
 import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -43,7 +46,6 @@ export default async function ConferencePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('Conference');
-  const format = await getFormatter();
   const info = getConferenceInfo(locale);
   const [sessions, gautier, poupard, study, press] = await Promise.all([
     getSessions(locale),
@@ -53,10 +55,11 @@ export default async function ConferencePage({ params }: Props) {
     getPage('press-release', locale),
   ]);
   const days = [...new Set(sessions.map((s) => s.day.toISOString().slice(0, 10)))];
-  const dates = format.dateTimeRange(info.startsAt, info.endsAt, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+  const dates = formatRange(info.startsAt, info.endsAt, locale, 'day');
 
   return (
     <div>
+      <ReadingPage tags={[tags.publications, tags.catalogue]} />
       <header>
         <p className="text-sm font-semibold uppercase tracking-wider text-accent">{t('kicker')}</p>
         <h1 className="mt-2 max-w-4xl text-3xl font-extrabold leading-tight text-brand-dark">{info.title}</h1>
@@ -86,7 +89,7 @@ export default async function ConferencePage({ params }: Props) {
         {days.map((d) => (
           <section key={d} aria-labelledby={`day-${d}`} className="mt-6">
             <h3 id={`day-${d}`} className="text-xl font-semibold text-brand-dark">
-              <time dateTime={d}>{format.dateTime(new Date(`${d}T00:00:00Z`), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}</time>
+              <time dateTime={d}>{formatDate(new Date(`${d}T00:00:00Z`), locale, 'weekday', { timeZone: 'UTC' })}</time>
             </h3>
             <ol className="mt-3 space-y-4">
               {sessions

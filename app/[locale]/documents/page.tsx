@@ -7,6 +7,8 @@ import { pageMetadata } from '@/lib/seo/metadata';
 import { Markdown } from '@/components/publications/Markdown';
 import { DocumentDate } from '@/components/publications/DocumentDate';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -23,6 +25,7 @@ export default async function DocumentsPage({ params }: Props) {
   const docs = await listDocuments(locale);
   return (
     <div>
+      <ReadingPage tags={[tags.publications, tags.catalogue]} />
       <h1 className="text-3xl font-extrabold text-brand-dark">{t('title')}</h1>
       <p className="mt-3 max-w-3xl text-lg">{t('intro')}</p>
       <ul className="mt-8 space-y-6">

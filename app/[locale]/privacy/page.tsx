@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { OfficialPage, officialPageMetadata } from '@/components/publications/OfficialPage';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -8,5 +10,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function Page({ params }: Props) {
-  return <OfficialPage locale={(await params).locale} slug="privacy" />;
+  return (
+    <>
+      <ReadingPage tags={[tags.publications]} />
+      <OfficialPage locale={(await params).locale} slug="privacy" />
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { dirOf, endonyms, isLocale, langTag, locales } from '@/lib/i18n/config';
 import { getTracks } from '@/lib/catalogue/queries';
@@ -9,6 +10,8 @@ import { pageMetadata } from '@/lib/seo/metadata';
 import { Snippet } from '@/components/search/Snippet';
 import { DemoMarker } from '@/components/demo/DemoMarker';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -65,13 +68,15 @@ export default async function SearchPage({ params, searchParams }: Props) {
     const base = { q: qValue, lang, track: trk, kind: knd ?? '', ...over };
     for (const [k, v] of Object.entries(base)) if (v !== null && v !== '' && !(k === 'page' && String(v) === '1')) query[k] = String(v);
     const qs = new URLSearchParams(query).toString();
-    return qs ? `/search?${qs}` : '/search';
+    // To the results, where the reader was: not back to the top of the page.
+    return qs ? `/search?${qs}#results` : '/search';
   };
 
   return (
     <div>
+      <ReadingPage tags={[tags.contributions, tags.catalogue]} />
       <h1 className="text-3xl font-extrabold text-brand-dark">{t('title')}</h1>
-      <form role="search" method="get" action={`/${locale}/search`} className="mt-6 max-w-3xl space-y-4">
+      <form role="search" method="get" action={`/${locale}/search#results`} className="mt-6 max-w-3xl space-y-4">
         <div>
           <label htmlFor="q" className="block font-semibold">
             {t('queryLabel')}
@@ -137,7 +142,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         </div>
       </form>
 
-      <div aria-live="polite" className="mt-8">
+      <div id="results" tabIndex={-1} aria-live="polite" className="mt-8 scroll-mt-4 focus:outline-none">
         {failed ? (
           <p role="status" className="rounded border border-accent bg-paper p-3">
             {errors('unavailableText')}
@@ -170,7 +175,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                         {h.subtitle ? <span>{h.subtitle} · </span> : null}
                         <span lang={langTag(h.language)}>{isLocale(h.language) ? endonyms[h.language] : h.language}</span>
                         {!h.original ? <span> · {t('translation')}</span> : null}
-                        {h.date ? <span> · {format.dateTime(h.date, { day: 'numeric', month: 'long', year: 'numeric' })}</span> : null}
+                        {h.date ? <span> · {formatDate(h.date, locale, 'day')}</span> : null}
                       </p>
                       <Snippet segments={h.segments} lang={langTag(h.language)} dir={dirOf(h.language)} />
                     </li>

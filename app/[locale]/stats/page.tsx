@@ -4,6 +4,8 @@ import { getStats } from '@/lib/stats/queries';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { StatsView } from '@/components/stats/StatsView';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -20,6 +22,7 @@ export default async function StatsPage({ params }: Props) {
   const stats = await getStats({ locale });
   return (
     <div>
+      <ReadingPage tags={[tags.contributions, tags.catalogue]} />
       <h1 className="text-3xl font-extrabold text-brand-dark">{t('title')}</h1>
       <p className="mt-3 max-w-3xl">{t('intro')}</p>
       <StatsView stats={stats} locale={locale} />

@@ -1,12 +1,15 @@
 import { DemoMarker } from '@/components/demo/DemoMarker';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { dirOf, endonyms, isLocale, langTag } from '@/lib/i18n/config';
 import { getCitedContributions, getSynthesis, type SynthesisView } from '@/lib/publications/queries';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { SynthesisBody } from '@/components/publications/SynthesisBody';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -26,7 +29,6 @@ export default async function SynthesisPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('Synthesis');
-  const format = await getFormatter();
   const sections = await getSynthesis(locale);
   const all = sections.flatMap((s) => [...(s.page ? [s.page] : []), ...s.others]);
   const cited = await getCitedContributions(
@@ -37,12 +39,13 @@ export default async function SynthesisPage({ params }: Props) {
   const date = (p: SynthesisView) =>
     p.publishedAt ? (
       <p className="text-sm text-muted" lang={langTag(locale)} dir={dirOf(locale)}>
-        {t('publishedOn', { date: format.dateTime(p.publishedAt, { day: 'numeric', month: 'long', year: 'numeric' }) })}
+        {t('publishedOn', { date: formatDate(p.publishedAt, locale, 'day') })}
       </p>
     ) : null;
 
   return (
     <div>
+      <ReadingPage tags={[tags.publications, tags.catalogue, tags.contributions]} />
       <h1 className="text-3xl font-extrabold text-brand-dark">{t('title')}</h1>
       <p className="mt-3 max-w-3xl text-lg">{t('intro')}</p>
       <p className="mt-2 text-sm">

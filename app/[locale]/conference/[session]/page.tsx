@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { dirOf, endonyms, isLocale, langTag } from '@/lib/i18n/config';
 import { getSession } from '@/lib/publications/queries';
@@ -11,6 +12,8 @@ import { DemoMarker } from '@/components/demo/DemoMarker';
 import { Breadcrumb } from '@/components/publications/Breadcrumb';
 import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string; session: string }> };
 
@@ -36,15 +39,15 @@ export default async function SessionPage({ params }: Props) {
   if (!s) notFound();
   const t = await getTranslations('Conference');
   const nav = await getTranslations('Nav');
-  const format = await getFormatter();
   const mine = s.proceedings.find((p) => p.locale === locale) ?? null;
   const others = s.proceedings.filter((p) => p !== mine);
   const name = (l: string) => (isLocale(l) ? endonyms[l] : l);
   const published = (d: Date | null) =>
-    d ? t('publishedOn', { date: format.dateTime(d, { day: 'numeric', month: 'long', year: 'numeric' }) }) : null;
+    d ? t('publishedOn', { date: formatDate(d, locale, 'day') }) : null;
 
   return (
     <article>
+      <ReadingPage tags={[tags.publications, tags.catalogue]} />
       <Breadcrumb items={[{ href: '/conference', label: nav('conference') }]} current={s.title} />
       <p className="mt-4 text-xs font-semibold uppercase tracking-wider text-accent">{t(s.kind === 'press' ? 'kindPress' : 'kindPanel')}</p>
       <h1 className="mt-1 max-w-4xl text-3xl font-extrabold leading-tight text-brand-dark">{s.title}</h1>

@@ -15,6 +15,8 @@ import { EditorialNote, ProvenanceNote } from '@/components/publications/Provena
 import { UnOfficialVersions } from '@/components/publications/UnOfficialVersions';
 import { isUnSymbol, linkNorms } from '@/lib/publications/un-documents';
 import '@/components/publications/publications.css';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -39,6 +41,7 @@ export default async function DocumentPage({ params }: Props) {
   const sameLanguage = d.originalLanguage === locale;
   return (
     <article className="document-page">
+      <ReadingPage tags={[tags.publications, tags.catalogue]} />
       <div className="no-print">
         <Breadcrumb items={[{ href: '/documents', label: nav('documents') }]} current={d.title} />
       </div>

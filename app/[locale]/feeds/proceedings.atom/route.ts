@@ -1,12 +1,12 @@
 import { isLocale } from '@/lib/i18n/config';
-import { atomResponse } from '@/lib/feeds/atom';
+import { atomResponse, explanationPath } from '@/lib/feeds/atom';
 import { proceedingsFeed } from '@/lib/feeds/build';
 
 export const dynamic = 'force-dynamic';
 
 /** Atom: published proceedings of the conference. */
-export async function GET(_req: Request, { params }: { params: Promise<{ locale: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) return new Response('Not found', { status: 404 });
-  return atomResponse(await proceedingsFeed(locale));
+  return atomResponse(await proceedingsFeed(locale), { request: req, explain: explanationPath(locale, `/${locale}/feeds/proceedings.atom`) });
 }

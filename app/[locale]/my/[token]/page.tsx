@@ -1,29 +1,41 @@
 import type { Metadata } from 'next';
-import { FormMessages } from '@/components/i18n/FormMessages';
-import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { headers } from 'next/headers';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { getContributionByToken } from '@/lib/contributions/queries';
 import { currentPhase } from '@/lib/consultation/guard';
 import { getQuestion } from '@/lib/catalogue/queries';
+import { siteOrigin } from '@/lib/security/origin';
 import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
 import { ContributionText } from '@/components/contributions/ContributionText';
 import { EditForm } from '@/components/contributions/EditForm';
-import { WithdrawForm } from '@/components/contributions/WithdrawForm';
+import { KeepLink } from '@/components/contributions/KeepLink';
+import { StatusSection, WithdrawConfirm, WithdrawStart } from '@/components/contributions/PrivateSections';
 
-type Props = { params: Promise<{ locale: string; token: string }> };
+type Props = { params: Promise<{ locale: string; token: string }>; searchParams: Promise<{ sent?: string; withdraw?: string }> };
 
-// The link is a secret: never indexed, never sent on as a Referer.
+// The link is a secret: never indexed, and never sent on as a Referer (the server sends
+// `Referrer-Policy: strict-origin` for /…/my/…, lib/security/headers.ts: a <meta> no-referrer
+// would make forms post `Origin: null`, which the write guard refuses).
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'PrivateLink' });
-  return { title: t('title'), robots: { index: false, follow: false }, referrer: 'no-referrer' };
+  return { title: t('title'), robots: { index: false, follow: false } };
 }
 
-/** The contributor's private page: the contribution whatever its status, edit while allowed, withdraw at any time. */
-export default async function PrivateLinkPage({ params }: Props) {
+const CLIENT_NAMESPACES = ['PrivateLink', 'Contribute', 'FormErrors', 'KeepLink'] as const;
+
+/**
+ * The contributor's private page (its address is the private link): the link to keep, the
+ * contribution whatever its status, edit while allowed, withdraw at any time after a second,
+ * confirming step (`?withdraw=confirm`, which works without JavaScript). Per request, never
+ * cached: Next answers dynamic pages with Cache-Control no-store, and the page cache skips /my/.
+ */
+export default async function PrivateLinkPage({ params, searchParams }: Props) {
   const { locale, token } = await params;
+  const query = await searchParams;
   setRequestLocale(locale);
   const t = await getTranslations('PrivateLink');
-  const format = await getFormatter();
   const c = await getContributionByToken(token);
   if (!c) {
     return (
@@ -35,11 +47,10 @@ export default async function PrivateLinkPage({ params }: Props) {
   }
   const q = await getQuestion(c.question.slug, locale);
   const phase = currentPhase();
-  const canEdit = c.editable && phase === 'open';
-  const messages = await getMessages();
-  const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-  const statusKey = c.status === 'PUBLISHED' ? (c.decidedAt ? 'PUBLISHED_REVIEWED' : 'PUBLISHED') : c.status;
-  const editNote = canEdit ? null : c.status === 'WITHDRAWN' ? null : phase !== 'open' ? t('editClosed') : t('editDecided');
+  const here = `/${locale}/my/${token}`;
+  const confirming = query.withdraw === 'confirm' && c.status !== 'WITHDRAWN';
+  const canEdit = c.editable && phase === 'open' && !confirming;
+  const editNote = canEdit || confirming ? null : c.status === 'WITHDRAWN' ? null : phase !== 'open' ? t('editClosed') : t('editDecided');
   return (
     <article className="max-w-4xl space-y-8">
       <header>
@@ -47,7 +58,7 @@ export default async function PrivateLinkPage({ params }: Props) {
         {q ? (
           <p className="mt-2">
             {t('question')}{' '}
-            <a href={`/${locale}/questions/${q.slug}`} className="text-brand underline underline-offset-2">
+            <a href={`/${locale}/questions/${q.slug}`} className="text-brand underline underline-offset-2" data-testid="question-link">
               {q.title}
             </a>
           </p>
@@ -55,39 +66,33 @@ export default async function PrivateLinkPage({ params }: Props) {
         <p className="mt-2 text-sm text-muted">{t('keepSecret')}</p>
       </header>
 
-      <section aria-labelledby="status-heading" className="rounded-lg bg-paper p-5" data-testid="status" data-status={c.status}>
-        <h2 id="status-heading" className="text-xl font-bold">
-          {t('statusHeading')}: {t(`status.${statusKey}.label`)}
-        </h2>
-        <p className="mt-2">{t(`status.${statusKey}.text`)}</p>
-        <p className="mt-2 text-sm text-muted">
-          {t('submittedOn', { date: date(c.createdAt) })}
-          {c.editedAt ? ` · ${t('editedOn', { date: date(c.editedAt) })}` : ''}
-        </p>
-        {c.status === 'PUBLISHED' && q ? (
-          <p className="mt-2">
-            <a href={`/${locale}/questions/${q.slug}#c-${c.id}`} className="text-brand underline underline-offset-2">
-              {t('seePublished')}
-            </a>
-          </p>
+      <ClientMessages namespaces={CLIENT_NAMESPACES}>
+        {confirming ? null : <KeepLink link={`${siteOrigin(await headers())}${here}`} sent={query.sent === '1'} questionTitle={q?.title ?? null} />}
+
+        <StatusSection
+          status={c.status}
+          decided={!!c.decidedAt}
+          createdAt={c.createdAt}
+          editedAt={c.editedAt}
+          publishedHref={c.status === 'PUBLISHED' && q ? `/${locale}/questions/${q.slug}#c-${c.id}` : null}
+        />
+
+        {confirming ? <WithdrawConfirm here={here} token={token} /> : null}
+
+        {c.status !== 'WITHDRAWN' || c.body ? (
+          <section aria-labelledby="text-heading">
+            <h2 id="text-heading" className="text-xl font-bold">
+              {t('yourContribution')}
+            </h2>
+            <p className="mt-2 text-sm">
+              <bdi className="font-semibold">{c.pseudonym}</bdi> ·{' '}
+              <span lang={langTag(c.language)}>{isLocale(c.language) ? endonyms[c.language] : c.language}</span>
+            </p>
+            {/* Addresses as plain text here: following a link would reveal this page's address. */}
+            <ContributionText body={c.body} language={c.language} links={false} className="mt-3 rounded border border-line p-4" />
+          </section>
         ) : null}
-      </section>
 
-      {c.status !== 'WITHDRAWN' || c.body ? (
-        <section aria-labelledby="text-heading">
-          <h2 id="text-heading" className="text-xl font-bold">
-            {t('yourContribution')}
-          </h2>
-          <p className="mt-2 text-sm">
-            <bdi className="font-semibold">{c.pseudonym}</bdi> ·{' '}
-            <span lang={langTag(c.language)}>{isLocale(c.language) ? endonyms[c.language] : c.language}</span>
-          </p>
-          {/* Addresses as plain text here: following a link would reveal this page's address. */}
-          <ContributionText body={c.body} language={c.language} links={false} className="mt-3 rounded border border-line p-4" />
-        </section>
-      ) : null}
-
-      <FormMessages messages={{ PrivateLink: messages.PrivateLink, Contribute: messages.Contribute, FormErrors: messages.FormErrors }}>
         {canEdit ? (
           <section aria-labelledby="edit-heading">
             <h2 id="edit-heading" className="text-xl font-bold">
@@ -106,17 +111,8 @@ export default async function PrivateLinkPage({ params }: Props) {
           <p className="text-muted" data-testid="edit-note">{editNote}</p>
         ) : null}
 
-        {c.status !== 'WITHDRAWN' ? (
-          <section aria-labelledby="withdraw-heading">
-            <h2 id="withdraw-heading" className="text-xl font-bold">
-              {t('withdrawHeading')}
-            </h2>
-            <div className="mt-2">
-              <WithdrawForm token={token} />
-            </div>
-          </section>
-        ) : null}
-      </FormMessages>
+        {c.status !== 'WITHDRAWN' && !confirming ? <WithdrawStart here={here} /> : null}
+      </ClientMessages>
     </article>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { getQuestion } from '@/lib/catalogue/queries';
 import { countPublishedByLanguage, listPublishedContributions } from '@/lib/contributions/queries';
@@ -11,6 +12,8 @@ import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { ContributionList } from '@/components/contributions/ContributionList';
 import { LanguageFilter } from '@/components/contributions/LanguageFilter';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
 
 type Props = {
   params: Promise<{ locale: string; slug: string }>;
@@ -18,6 +21,11 @@ type Props = {
 };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** The same words, whatever the spacing, case or final punctuation. */
+const sameText = (a: string, b: string) => {
+  const norm = (s: string) => s.normalize('NFC').replace(/[\s\u00a0\u202f]+/g, ' ').replace(/[\s.?？؟!。:：]+$/u, '').trim().toLowerCase();
+  return norm(a) === norm(b);
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
@@ -52,9 +60,8 @@ export default async function QuestionPage({ params, searchParams }: Props) {
     countPublishedByLanguage(q.id),
   ]);
   const phase = currentPhase();
-  const format = await getFormatter();
   // The last day of the consultation, in Paris (it closes at midnight that night).
-  const lastDay = format.dateTime(new Date(calendar().closesAt.getTime() - 1), { dateStyle: 'long', timeZone: 'Europe/Paris' });
+  const lastDay = formatDate(new Date(calendar().closesAt.getTime() - 1), locale, 'day');
   const shown = language ? (counts.byLanguage[language] ?? 0) : counts.total;
   const baseQuery: Record<string, string> = {};
   if (language) baseQuery.lang = language;
@@ -63,6 +70,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
 
   return (
     <article>
+      <ReadingPage tags={[tags.question(q.slug), tags.catalogue, tags.contributions]} />
       <nav aria-label={nav('breadcrumb')} className="text-sm text-muted">
         <ol className="flex flex-wrap gap-1">
           <li>
@@ -81,7 +89,12 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         </ol>
       </nav>
       <h1 className="mt-4 max-w-4xl text-3xl font-extrabold leading-tight text-brand-dark">{q.title}</h1>
-      <p className="mt-2 text-muted">{t('theme', { theme: q.theme.title })}</p>
+      {/* Citizens' themes are their question, word for word: the title says it once. */}
+      {sameText(q.theme.title, q.title) ? null : (
+        <p className="mt-2 text-muted" data-testid="question-theme">
+          {t('theme', { theme: q.theme.title })}
+        </p>
+      )}
       {q.context ? (
         <section aria-labelledby="context-heading" className="mt-6 max-w-4xl rounded-lg bg-paper p-5">
           <h2 id="context-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">

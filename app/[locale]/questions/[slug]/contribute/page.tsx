@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { FormMessages } from '@/components/i18n/FormMessages';
-import { getFormatter, getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/ClientMessages';
+import { formatDate } from '@/lib/dates/format';
 import { Link } from '@/components/i18n/Link';
 import { getQuestion } from '@/lib/catalogue/queries';
 import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { issueFormToken } from '@/lib/contributions/form-token';
-import { siteOrigin } from '@/lib/security/origin';
 import type { Locale } from '@/lib/i18n/config';
 import { ContributionForm } from '@/components/contributions/ContributionForm';
 
@@ -29,10 +28,8 @@ export default async function ContributePage({ params }: Props) {
   const q = await getQuestion(slug, locale);
   if (!q) notFound();
   const phase = currentPhase();
-  const format = await getFormatter();
   // The last day of the consultation, in Paris (it closes at midnight that night).
-  const lastDay = format.dateTime(new Date(calendar().closesAt.getTime() - 1), { dateStyle: 'long', timeZone: 'Europe/Paris' });
-  const messages = await getMessages();
+  const lastDay = formatDate(new Date(calendar().closesAt.getTime() - 1), locale, 'day');
   return (
     <article className="max-w-4xl">
       <p className="text-sm">
@@ -50,16 +47,9 @@ export default async function ContributePage({ params }: Props) {
         <>
           <p className="mt-4 text-muted">{t('intro')}</p>
           <div className="mt-6">
-            <FormMessages messages={{ Contribute: messages.Contribute, FormErrors: messages.FormErrors }}>
-              <ContributionForm
-                questionSlug={q.slug}
-                questionTitle={q.title}
-                locale={locale as Locale}
-                formToken={issueFormToken()}
-                origin={siteOrigin(await headers())}
-                charterHref={`/${locale}/charter`}
-              />
-            </FormMessages>
+            <ClientMessages namespaces={['Contribute', 'FormErrors']}>
+              <ContributionForm questionSlug={q.slug} locale={locale as Locale} formToken={issueFormToken()} charterHref={`/${locale}/charter`} />
+            </ClientMessages>
           </div>
         </>
       )}
