@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { env } from '@/lib/env';
-import { operatorConfig } from '@/lib/operator/config';
+import { licenceMessageKey, operatorConfig } from '@/lib/operator/config';
 
 export async function SiteFooter() {
   const t = await getTranslations('Footer');
@@ -37,7 +37,7 @@ export async function SiteFooter() {
         <p className="mt-1">
           {licenceBefore}
           <a href={licence.url} className="underline underline-offset-2 hover:text-ink" hrefLang="en">
-            {licences(`names.${licence.id}`)}
+            {licences(`names.${licenceMessageKey(licence.id)}`)}
           </a>
           {licenceAfter}
         </p>

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
-import { operatorConfig } from '@/lib/operator/config';
+import { licenceMessageKey, operatorConfig } from '@/lib/operator/config';
 
 /**
  * Who runs this instance (OPERATOR_NAME, OPERATOR_CONTACT, OPERATOR_ADDRESS), or, on the
@@ -49,9 +49,9 @@ export async function LicenceBlock() {
     <p className="operator-block" data-testid="licence" data-licence={licence.id}>
       {t('chosen')}{' '}
       <a href={licence.url} className="font-semibold text-brand underline" hrefLang="en">
-        {t(`names.${licence.id}`)}
+        {t(`names.${licenceMessageKey(licence.id)}`)}
       </a>{' '}
-      <span dir="ltr">({licence.id})</span>. {t(`terms.${licence.id}`)}
+      <span dir="ltr">({licence.id})</span>. {t(`terms.${licenceMessageKey(licence.id)}`)}
     </p>
   );
 }

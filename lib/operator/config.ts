@@ -17,6 +17,9 @@ export const LICENCES = {
 } as const satisfies Record<Env['CONTRIBUTIONS_LICENCE'], string>;
 export type LicenceId = keyof typeof LICENCES;
 
+/** The key of a licence in the messages (Licence.names.<key>): next-intl reads dots as nesting. */
+export const licenceMessageKey = (id: LicenceId) => id.replace(/\./g, '_');
+
 export interface Operator {
   name: string;
   contact: string;

@@ -43,6 +43,8 @@ for (const locale of LOCALES) {
       await expect(operator).toContainText('1 rue de l’Exemple');
       await expect(page.locator('main')).not.toContainText(STATE_ADDRESS);
       await expect(page.getByTestId('licence')).toHaveAttribute('data-licence', 'CC-BY-SA-4.0');
+      await expect(page.getByTestId('licence')).toContainText('4.0');
+      await expect(page.locator('body')).not.toContainText('Licence.');
       await expect(page.locator('footer a[href="https://creativecommons.org/licenses/by-sa/4.0/"]')).toHaveCount(1);
     });
 
