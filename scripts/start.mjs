@@ -21,8 +21,6 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
-  // lib/ modules marked 'server-only' (for Next) run here too: the marker package would throw.
-  alias: { 'server-only': './tests/support/empty.ts' },
   logLevel: 'warning',
   // This process is the server: `import 'server-only'` (a guard against client bundles, which
   // throws outside React Server Components) is an empty module here, as in the unit tests.
