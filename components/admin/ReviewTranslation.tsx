@@ -9,7 +9,8 @@ import { contentLangProps, languageName } from './format';
  * is configured, a form asking for a machine translation (POST /api/translations, same jobs
  * as the readers').
  */
-export async function ReviewTranslation({ item, locale, queue, state }: { item: ReviewItem; locale: string; queue: string; state: string | null }) {
+export async function ReviewTranslation(props: { item: ReviewItem; locale: string; queue: string; state: string | null }) {
+  const { item, locale, queue, state } = props;
   if (item.language === locale) return null;
   const tr = item.translations.find((x) => x.locale === locale);
   const offered = translationOffered();

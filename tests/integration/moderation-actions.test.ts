@@ -217,7 +217,7 @@ describe('every back-office action', () => {
     const f = form({ contributionId: x.contributionId, expectedVersion: '1', decision: 'publish', locale: 'ar', then: 'next', queue: 'language=ar' });
     // x is French: the next Arabic one after it in the Arabic queue is `second`.
     const r = await moderationActions.decideAction({}, f).catch((e) => e.url);
-    expect(r).toBe(`/ar/admin/contributions/${second.id}?status=PENDING&language=ar&decided=publish`);
+    expect(r).toBe(`/ar/admin/contributions/${second.id}?language=ar&decided=publish`);
   });
 });
 
@@ -254,7 +254,7 @@ describe('the audit CSV export', () => {
     // The semicolon variant, named after its period.
     const semi = await get('?sep=semicolon&from=2017-03-01&to=2017-03-31');
     expect(semi.headers.get('content-disposition')).toBe('attachment; filename="jesuisinternet-audit-2017-03-01-2017-03-31-semicolon.csv"');
-    expect((await semi.text()).startsWith('\uFEFFid;created_at;action;actor_id;actor_name;')).toBe(true);
+    expect((await semi.text()).replace(/^\uFEFF/, '').startsWith('id;created_at;action;actor_id;actor_name;')).toBe(true);
     const filtered = await (await get(`?action=PUBLISHED`)).text();
     expect(filtered.split('\r\n').filter(Boolean)).toHaveLength(1);
   });

