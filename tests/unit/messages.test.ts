@@ -95,6 +95,7 @@ const STANDALONE = new Set([
   'AdminQueue.countOption:count', // "Pending (4)"
   'Search.pageOf:page', // "Page 2 of 7"
   'Search.pageOf:pages',
+  'AdminWork.changesStep:n', // "Edit 2, on …": a version number
 ]);
 const SAMPLES = [0, 1, 2, 3, 5, 11, 21, 22, 100, 101, 1.5, 1000, 1_000_000];
 

@@ -64,12 +64,12 @@ describe('decision input', () => {
 });
 
 describe('queue filters', () => {
-  it('defaults to pending, oldest first', () => {
-    expect(parseQueueFilters({})).toMatchObject({ status: 'PENDING', sort: 'oldest' });
+  it('defaults to the "to review" view (pending ones included), oldest first', () => {
+    expect(parseQueueFilters({})).toMatchObject({ status: 'TODO', sort: 'oldest', mode: 'pre' });
   });
   it('ignores invalid values instead of failing', () => {
     const f = parseQueueFilters({ status: 'NOPE', language: 'xx', question: '../etc', from: '2017-13-45', reported: 'maybe', sort: 'random' });
-    expect(f).toMatchObject({ status: 'PENDING', sort: 'oldest' });
+    expect(f).toMatchObject({ status: 'TODO', sort: 'oldest' });
     expect(f.language).toBeUndefined();
     expect(f.question).toBeUndefined();
     expect(f.reported).toBeUndefined();
@@ -77,16 +77,17 @@ describe('queue filters', () => {
   it('round-trips through the URL', () => {
     const f = parseQueueFilters({ status: 'ALL', language: 'ar', reported: 'yes', theme: 'cyber-defense', from: '2017-03-01', sort: 'newest' });
     expect(parseQueueFilters(Object.fromEntries(queueFiltersToParams(f)))).toEqual({ ...f, after: undefined });
-    expect(queueFiltersToParams(parseQueueFilters({})).toString()).toBe('status=PENDING');
+    expect(queueFiltersToParams(parseQueueFilters({})).toString()).toBe('');
+    expect(queueFiltersToParams(parseQueueFilters({ status: 'PENDING' })).toString()).toBe('status=PENDING');
   });
-  it('defaults to published contributions not yet reviewed in post-moderation', () => {
-    expect(parseQueueFilters({}, 'post')).toMatchObject({ status: 'PUBLISHED', reviewed: 'no' });
-    expect(parseQueueFilters({ reviewed: 'yes' }, 'post')).toMatchObject({ status: 'PUBLISHED', reviewed: 'yes' });
+  it('in post-moderation, the default view is the same "to review" view (its query adds unreviewed published ones)', () => {
+    expect(parseQueueFilters({}, 'post')).toMatchObject({ status: 'TODO', mode: 'post' });
+    expect(parseQueueFilters({ status: 'PUBLISHED', reviewed: 'yes' }, 'post')).toMatchObject({ status: 'PUBLISHED', reviewed: 'yes' });
     // An explicit status wins, and then "reviewed" is whatever the URL says.
     expect(parseQueueFilters({ status: 'PENDING' }, 'post').reviewed).toBeUndefined();
     expect(parseQueueFilters({ status: 'PENDING' }, 'post').status).toBe('PENDING');
     const f = parseQueueFilters({}, 'post');
-    expect(parseQueueFilters(Object.fromEntries(queueFiltersToParams(f)), 'pre')).toEqual({ ...f, after: undefined });
+    expect(parseQueueFilters(Object.fromEntries(queueFiltersToParams(f)), 'post')).toEqual({ ...f, after: undefined });
   });
   it('parses audit filters', () => {
     expect(parseAuditFilters({ actor: 'system', action: 'PUBLISHED', before: '123' })).toMatchObject({ actor: 'system', action: 'PUBLISHED', before: '123' });
