@@ -35,6 +35,8 @@ describe('prepareDatabase', () => {
 });
 
 describe('npm start refuses bad configuration clearly', () => {
+  // Required with DATABASE_URL (tests/unit/start-env.test.ts checks that refusal).
+  const PUBLIC_URL = 'https://jesuisinternet.example';
   const start = (env: Record<string, string>) =>
     spawnSync(process.execPath, ['scripts/start.mjs'], {
       env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', ...env } as unknown as NodeJS.ProcessEnv,
@@ -45,6 +47,7 @@ describe('npm start refuses bad configuration clearly', () => {
   it('a DATABASE_URL nobody answers → one line naming host and port, exit 1', () => {
     const r = start({
       DATABASE_URL: 'postgresql://jsi:secret@127.0.0.1:9/nowhere',
+      PUBLIC_URL,
       AUTH_SECRET: 'x'.repeat(40),
       OPERATOR_NAME: 'Example operator',
       OPERATOR_CONTACT: 'contact@example.org',
@@ -64,14 +67,14 @@ describe('npm start refuses bad configuration clearly', () => {
   });
 
   it('DATABASE_URL without the secrets → names AUTH_SECRET and CLIENT_HASH_SECRET', () => {
-    const r = start({ DATABASE_URL: url });
+    const r = start({ DATABASE_URL: url, PUBLIC_URL });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/AUTH_SECRET: is required when DATABASE_URL is set/);
     expect(r.stderr).toMatch(/CLIENT_HASH_SECRET/);
   });
 
   it('DATABASE_URL without an operator → names OPERATOR_NAME and OPERATOR_CONTACT (issue 13)', () => {
-    const r = start({ DATABASE_URL: url, AUTH_SECRET: 'x'.repeat(40), CLIENT_HASH_SECRET: 'y'.repeat(40) });
+    const r = start({ DATABASE_URL: url, PUBLIC_URL, AUTH_SECRET: 'x'.repeat(40), CLIENT_HASH_SECRET: 'y'.repeat(40) });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/OPERATOR_NAME: is required when DATABASE_URL is set/);
     expect(r.stderr).toMatch(/OPERATOR_CONTACT: is required when DATABASE_URL is set/);

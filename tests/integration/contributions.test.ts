@@ -288,7 +288,8 @@ describe('keyset pagination', () => {
   it('walks every published contribution once, newest first, including ties on createdAt', async () => {
     await resetDatabase();
     const q = await db.question.findUniqueOrThrow({ where: { slug: 'borders-in-cyberspace' } });
-    const base = new Date('2017-05-01T12:00:00Z').getTime();
+    // Before the replayed clock of this file (a replay lists nothing dated after its moment).
+    const base = OPEN_AT.getTime() - 86_400_000;
     const rows = Array.from({ length: 47 }, (_, i) => ({
       questionId: q.id,
       pseudonym: `P${i}`,

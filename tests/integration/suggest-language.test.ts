@@ -12,6 +12,8 @@ const HOST = '127.0.0.1:3303';
 const ctx = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock('next/headers', () => ({ headers: async () => ctx.headers }));
 vi.mock('next/cache', () => ({ refresh: vi.fn() }));
+// The actions module redirects through next-intl's navigation (Next's client router): not used here.
+vi.mock('../../lib/i18n/navigation', () => ({ redirect: vi.fn() }));
 const { suggestLanguageAction } = await import('../../lib/contributions/actions');
 
 const FRENCH = 'La paix et la sécurité dans le cyberespace exigent la coopération de tous les États et de la société civile.';
