@@ -9,7 +9,9 @@ import { contentLangProps, languageName } from './format';
  * is configured, a form asking for a machine translation (POST /api/translations, same jobs
  * as the readers').
  */
-export async function ReviewTranslation({ item, locale, queue, state }: { item: ReviewItem; locale: string; queue: string; state: string | null }) {
+export async function ReviewTranslation(
+  { item, locale, queue, state }: { item: ReviewItem; locale: string; queue: string; state: string | null },
+) {
   if (item.language === locale) return null;
   const tr = item.translations.find((x) => x.locale === locale);
   const offered = translationOffered();

@@ -57,7 +57,9 @@ async function auditBatch(f: AuditFilters, before: bigint | null, take: number):
   });
   const targetIds = [...new Set(rows.map((r) => r.targetId).filter((x): x is string => !!x))];
   const targets = targetIds.length
-    ? new Map((await db.moderator.findMany({ where: { id: { in: targetIds } }, select: { id: true, name: true } })).map((m) => [m.id, m.name]))
+    ? new Map(
+        (await db.moderator.findMany({ where: { id: { in: targetIds } }, select: { id: true, name: true } })).map((m) => [m.id, m.name]),
+      )
     : new Map<string, string>();
   return rows.map((r) => ({
     id: r.id.toString(),
@@ -78,7 +80,9 @@ async function auditBatch(f: AuditFilters, before: bigint | null, take: number):
   }));
 }
 
-export async function listAudit(opts: { viewer: Actor | null; filters: AuditFilters; pageSize?: number }): Promise<{ rows: AuditRow[]; nextBefore: string | null }> {
+export async function listAudit(
+  opts: { viewer: Actor | null; filters: AuditFilters; pageSize?: number },
+): Promise<{ rows: AuditRow[]; nextBefore: string | null }> {
   assertCan(opts.viewer, 'audit.read');
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
   const rows = await auditBatch(opts.filters, opts.filters.before ? BigInt(opts.filters.before) : null, pageSize + 1);

@@ -55,7 +55,10 @@ export async function requestTranslation(opts: {
   if (!(locales as readonly string[]).includes(opts.locale)) return { result: 'notFound' };
   const c = await db.contribution.findUnique({
     where: { id: opts.contributionId },
-    select: { status: true, language: true, question: { select: { slug: true } }, translations: { where: { locale: opts.locale }, select: { kind: true, stale: true } } },
+    select: {
+      status: true, language: true, question: { select: { slug: true } },
+      translations: { where: { locale: opts.locale }, select: { kind: true, stale: true } },
+    },
   });
   if (!c || (c.status !== 'PUBLISHED' && !opts.forModerator)) return { result: 'notFound' };
   const questionSlug = c.question.slug;
@@ -73,7 +76,10 @@ export async function requestTranslation(opts: {
   });
   run.catch(() => {}); // finishes in the background when the wait below runs out
   let timer: NodeJS.Timeout | undefined;
-  const waited = await Promise.race([run, new Promise<null>((r) => (timer = setTimeout(() => r(null), opts.waitMs ?? TRANSLATION_WAIT_MS)))]);
+  const waited = await Promise.race([
+    run,
+    new Promise<null>((r) => (timer = setTimeout(() => r(null), opts.waitMs ?? TRANSLATION_WAIT_MS))),
+  ]);
   clearTimeout(timer);
   return { result: waited?.outcome === 'done' ? 'done' : 'pending', questionSlug };
 }

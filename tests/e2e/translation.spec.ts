@@ -60,7 +60,10 @@ test.afterAll(async () => {
 });
 
 const article = (page: Page, pseudonym: string) => page.getByTestId('contribution').filter({ has: page.getByTestId('pseudonym').getByText(pseudonym, { exact: true }) });
-const requestsFor = (text: string, target: string) => fake.requests.filter((r) => (r.body as { q?: string; target?: string }).target === target && String((r.body as { q?: string }).q).startsWith(text)).length;
+const requestsFor = (text: string, target: string) =>
+  fake.requests.filter(
+    (r) => (r.body as { q?: string; target?: string }).target === target && String((r.body as { q?: string }).q).startsWith(text),
+  ).length;
 
 test('a French reader asks for a translation: done once, stored, labelled, the original one click away', async ({ page }) => {
   await page.goto('/fr/questions/borders-in-cyberspace');

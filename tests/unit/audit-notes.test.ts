@@ -12,7 +12,8 @@ const translators = (locale: 'fr' | 'ar', messages: typeof fr) => ({
 });
 
 describe('audit notes in the reader’s language', () => {
-  const row = (noteCode: string | null, noteParams: Record<string, unknown> | null, note: string | null = null) => ({ noteCode, noteParams, note });
+  const row = (noteCode: string | null, noteParams: Record<string, unknown> | null, note: string | null = null) =>
+    ({ noteCode, noteParams, note });
   it('renders system notes from their code and parameters', () => {
     const t = translators('fr', fr);
     expect(auditNoteText(row('translationSaved', { locale: 'de', change: 'new' }), t)).toBe('Traduction en allemand : nouvelle');

@@ -14,7 +14,8 @@ describe('operator configuration', () => {
     expect(url.operator?.contactHref).toBe('https://x.org/c');
   });
   it('is required with DATABASE_URL, naming each missing variable', () => {
-    expect(() => assertOperatorConfigured({ DATABASE_URL: undefined, OPERATOR_NAME: undefined, OPERATOR_CONTACT: undefined })).not.toThrow();
+    expect(() => assertOperatorConfigured({ DATABASE_URL: undefined, OPERATOR_NAME: undefined, OPERATOR_CONTACT: undefined }))
+      .not.toThrow();
     expect(() => assertOperatorConfigured({ DATABASE_URL: 'postgresql://h/db', OPERATOR_NAME: 'Asso', OPERATOR_CONTACT: undefined })).toThrow(
       /OPERATOR_CONTACT: is required/,
     );

@@ -49,7 +49,10 @@ export async function GET(request: Request) {
             controller.close();
             return;
           }
-          const cells = [r.id, r.createdAt, r.action, r.actorId, r.actor, r.actorEmail, r.contributionId, r.targetId, r.target, r.fromStatus, r.toStatus, r.reason];
+          const cells = [
+            r.id, r.createdAt, r.action, r.actorId, r.actor, r.actorEmail,
+            r.contributionId, r.targetId, r.target, r.fromStatus, r.toStatus, r.reason,
+          ];
           const params = r.noteParams ? JSON.stringify(r.noteParams) : null;
           controller.enqueue(encoder.encode(csvRow([...cells, auditNoteText(r, translators), r.noteCode, params], sep)));
           n++;
