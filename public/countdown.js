@@ -19,14 +19,19 @@
         var labels = {};
         try {
           labels = JSON.parse(el.getAttribute('data-labels') || '{}');
-        } catch (e) {
+        } catch {
           /* the server's labels stay */
         }
         seen.set(el, { start: now, remaining: Number(el.getAttribute('data-countdown')) || 0, labels: labels, rules: new Intl.PluralRules(el.getAttribute('data-locale') || undefined) });
       }
       var t = seen.get(el);
       var s = Math.max(0, Math.floor((t.remaining - (now - t.start)) / 1000));
-      var values = { days: Math.floor(s / 86400), hours: Math.floor((s % 86400) / 3600), minutes: Math.floor((s % 3600) / 60), seconds: s % 60 };
+      var values = {
+        days: Math.floor(s / 86400),
+        hours: Math.floor((s % 86400) / 3600),
+        minutes: Math.floor((s % 3600) / 60),
+        seconds: s % 60,
+      };
       for (var unit in values) {
         var value = el.querySelector('[data-unit="' + unit + '"]');
         var label = el.querySelector('[data-unit-label="' + unit + '"]');

@@ -13,6 +13,9 @@ step() { printf '\n=== %s ===\n' "$*"; }
 step "typecheck"
 npx tsc --noEmit
 
+step "lint (ESLint, zero warnings)"
+npx eslint . --max-warnings 0
+
 step "unit tests"
 npx vitest run --project unit
 

@@ -14,7 +14,14 @@ const danger = 'rounded bg-accent px-4 py-2 font-semibold text-white hover:opaci
  * decides and opens the next contribution of the same filtered queue; rejecting is a radio
  * group (arrow keys), an optional note, then "Reject and next". No access keys, no mouse needed.
  */
-export function DecisionPanel(props: { id: string; version: number; status: Status; decisions: Decision[]; locale: string; queue: string }) {
+export function DecisionPanel(props: {
+  id: string;
+  version: number;
+  status: Status;
+  decisions: Decision[];
+  locale: string;
+  queue: string;
+}) {
   const t = useTranslations('AdminReview');
   const [state, action, pending] = useActionState<DecisionState, FormData>(decideAction, {}, `/${props.locale}/admin/contributions/${props.id}`);
   const hidden = (decision: Decision) => (

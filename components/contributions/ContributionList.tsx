@@ -82,7 +82,13 @@ export async function ContributionList({
                         </a>
                       </p>
                     ) : null}
-                    <TranslationOffer contributionId={c.id} language={c.language} locale={locale} hasTranslation={!!c.translation} query={{ ...baseQuery, ...translationQuery }} />
+                    <TranslationOffer
+                      contributionId={c.id}
+                      language={c.language}
+                      locale={locale}
+                      hasTranslation={!!c.translation}
+                      query={{ ...baseQuery, ...translationQuery }}
+                    />
                     <ContributionText body={c.body} language={c.language} />
                   </div>
                 )}

@@ -87,7 +87,15 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 export function respond<T>(outcome: Outcome<T>, ok: (data: T) => unknown): Response {
   if (outcome.ok) return json(outcome.status, ok(outcome.data));
   const headers: Record<string, string> = outcome.retryAfter ? { 'retry-after': String(outcome.retryAfter) } : {};
-  return json(outcome.status, { error: outcome.error, ...(outcome.fields ? { fields: outcome.fields } : {}), ...(outcome.retryAfter ? { retryAfter: outcome.retryAfter } : {}) }, headers);
+  return json(
+    outcome.status,
+    {
+      error: outcome.error,
+      ...(outcome.fields ? { fields: outcome.fields } : {}),
+      ...(outcome.retryAfter ? { retryAfter: outcome.retryAfter } : {}),
+    },
+    headers,
+  );
 }
 
 /** A POST handler: read the body (capped), run the use case, answer JSON. */

@@ -44,8 +44,16 @@ async function findByKey(opts: CreateContributionOptions): Promise<CreatedContri
   });
   if (!existing) return null;
   // The same key with other content is not a retry: refuse rather than guess.
-  if (existing.question.slug !== opts.questionSlug || existing.body !== opts.body || existing.pseudonym !== opts.pseudonym) throw conflict();
-  return { id: existing.id, status: existing.status, questionSlug: existing.question.slug, token: editTokenFor(opts.idempotencyKey), created: false };
+  if (existing.question.slug !== opts.questionSlug || existing.body !== opts.body || existing.pseudonym !== opts.pseudonym) {
+    throw conflict();
+  }
+  return {
+    id: existing.id,
+    status: existing.status,
+    questionSlug: existing.question.slug,
+    token: editTokenFor(opts.idempotencyKey),
+    created: false,
+  };
 }
 
 /** Looks up an earlier submission with this idempotency key (null when there is none). */
@@ -119,7 +127,10 @@ export async function editContribution(opts: EditContributionOptions): Promise<{
   return db.$transaction(async (tx) => {
     const c = await tx.contribution.findUnique({
       where: { editTokenHash: hashEditToken(opts.token) },
-      select: { id: true, status: true, decidedAt: true, version: true, pseudonym: true, body: true, language: true, question: { select: { slug: true } } },
+      select: {
+        id: true, status: true, decidedAt: true, version: true, pseudonym: true, body: true, language: true,
+        question: { select: { slug: true } },
+      },
     });
     if (!c) throw notFound();
     if (!isEditableStatus(c)) throw notEditable();
@@ -143,7 +154,9 @@ export async function editContribution(opts: EditContributionOptions): Promise<{
 }
 
 /** The author withdraws the contribution, whatever its status (idempotent). */
-export async function withdrawContribution(opts: { token: string; at: Date }): Promise<{ id: string; questionSlug: string; changed: boolean }> {
+export async function withdrawContribution(
+  opts: { token: string; at: Date },
+): Promise<{ id: string; questionSlug: string; changed: boolean }> {
   return db.$transaction(async (tx) => {
     const c = await tx.contribution.findUnique({
       where: { editTokenHash: hashEditToken(opts.token) },

@@ -23,7 +23,10 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-export async function ensureDatabase(e: Env, log: (m: string) => void = console.log): Promise<{ url: string; started: boolean; release(): Promise<void> }> {
+export async function ensureDatabase(
+  e: Env,
+  log: (m: string) => void = console.log,
+): Promise<{ url: string; started: boolean; release(): Promise<void> }> {
   if (e.DATABASE_URL) return { url: e.DATABASE_URL, started: false, release: async () => {} };
   const url = embeddedDatabaseUrl(e.EMBEDDED_PG_PORT);
   if (await reachable(url)) return { url, started: false, release: async () => {} };

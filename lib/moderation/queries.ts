@@ -37,7 +37,9 @@ export async function catalogueIndex(locale: string): Promise<CatalogueIndex> {
       index.themes.push({ slug: th.slug, label: th.label, trackSlug: t.slug });
       for (const q of th.questions) {
         index.questions.push({ id: q.id, slug: q.slug, title: q.title, themeSlug: th.slug, trackSlug: t.slug });
-        index.byQuestionId.set(q.id, { slug: q.slug, title: q.title, themeSlug: th.slug, themeLabel: th.label, trackSlug: t.slug, trackTitle: t.title });
+        index.byQuestionId.set(q.id, {
+          slug: q.slug, title: q.title, themeSlug: th.slug, themeLabel: th.label, trackSlug: t.slug, trackTitle: t.title,
+        });
       }
     }
   }
@@ -122,13 +124,17 @@ export interface QueueResult {
   catalogue: CatalogueIndex;
 }
 
-export async function getQueue(opts: { viewer: Actor | null; filters: QueueFilters; locale: string; pageSize?: number }): Promise<QueueResult> {
+export async function getQueue(
+  opts: { viewer: Actor | null; filters: QueueFilters; locale: string; pageSize?: number },
+): Promise<QueueResult> {
   assertCan(opts.viewer, 'queue.read');
   const f = opts.filters;
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 100);
   const cursor = decodeCursor(f.after);
   const where = queueWhere(f);
-  const [rows, catalogue, byStatus, byLanguage, byQuestion, reportedYes, reportedAll, total, reviewedYes, reviewedAll, todo] = await Promise.all([
+  const [
+    rows, catalogue, byStatus, byLanguage, byQuestion, reportedYes, reportedAll, total, reviewedYes, reviewedAll, todo,
+  ] = await Promise.all([
     db.contribution.findMany({
       where: cursor ? { AND: [where, afterCursor(f.sort, cursor)] } : where,
       orderBy: orderOf(f.sort),
@@ -190,7 +196,9 @@ export async function getQueue(opts: { viewer: Actor | null; filters: QueueFilte
 }
 
 /** The contribution after `current` in the same filtered queue (for "publish and next"). */
-export async function nextInQueue(opts: { viewer: Actor | null; filters: QueueFilters; current: { createdAt: Date; id: string } }): Promise<string | null> {
+export async function nextInQueue(
+  opts: { viewer: Actor | null; filters: QueueFilters; current: { createdAt: Date; id: string } },
+): Promise<string | null> {
   assertCan(opts.viewer, 'queue.read');
   const row = await db.contribution.findFirst({
     where: { AND: [queueWhere(opts.filters), afterCursor(opts.filters.sort, opts.current)] },
@@ -203,7 +211,11 @@ export async function nextInQueue(opts: { viewer: Actor | null; filters: QueueFi
 /** The first contribution of the filtered queue. */
 export async function firstInQueue(opts: { viewer: Actor | null; filters: QueueFilters }): Promise<string | null> {
   assertCan(opts.viewer, 'queue.read');
-  const row = await db.contribution.findFirst({ where: queueWhere(opts.filters), orderBy: orderOf(opts.filters.sort), select: { id: true } });
+  const row = await db.contribution.findFirst({
+    where: queueWhere(opts.filters),
+    orderBy: orderOf(opts.filters.sort),
+    select: { id: true },
+  });
   return row?.id ?? null;
 }
 
@@ -224,7 +236,10 @@ export interface ReviewItem {
   question: { slug: string; title: string; themeLabel: string; trackTitle: string };
   decisions: Decision[];
   reports: { id: string; reason: string; text: string | null; createdAt: Date; handledAt: Date | null; handledBy: string | null }[];
-  history: ({ id: string; action: string; fromStatus: string | null; toStatus: string | null; reason: string | null; actor: string | null; createdAt: Date } & AuditNoteFields)[];
+  history: ({
+    id: string; action: string; fromStatus: string | null; toStatus: string | null;
+    reason: string | null; actor: string | null; createdAt: Date;
+  } & AuditNoteFields)[];
   /** Earlier versions of the text, oldest first (kept when the author edits). */
   revisions: { version: number; pseudonym: string; body: string; language: string; writtenAt: Date }[];
   translations: { locale: string; body: string; kind: 'MACHINE' | 'REVIEWED'; stale: boolean; provider: string | null; translator: string | null; updatedAt: Date }[];
@@ -256,12 +271,18 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
         },
         events: {
           orderBy: { id: 'asc' },
-          select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, noteCode: true, noteParams: true, createdAt: true, actor: { select: { name: true } } },
+          select: {
+            id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, noteCode: true, noteParams: true,
+            createdAt: true, actor: { select: { name: true } },
+          },
         },
         revisions: { orderBy: { id: 'asc' }, select: { version: true, pseudonym: true, body: true, language: true, writtenAt: true } },
         translations: {
           orderBy: { locale: 'asc' },
-          select: { locale: true, body: true, kind: true, stale: true, provider: true, updatedAt: true, translator: { select: { name: true } } },
+          select: {
+            locale: true, body: true, kind: true, stale: true, provider: true, updatedAt: true,
+            translator: { select: { name: true } },
+          },
         },
       },
     }),
@@ -286,7 +307,9 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
     decidedAt: c.decidedAt,
     question: { slug: q?.slug ?? '', title: q?.title ?? '', themeLabel: q?.themeLabel ?? '', trackTitle: q?.trackTitle ?? '' },
     decisions: decisionsFor(c.status, openReports, reviewed).filter((d) => !(closed && publishesNewText(d, c))),
-    reports: c.reports.map((r) => ({ id: r.id, reason: r.reason, text: r.text, createdAt: r.createdAt, handledAt: r.handledAt, handledBy: r.handledBy?.name ?? null })),
+    reports: c.reports.map((r) => ({
+      id: r.id, reason: r.reason, text: r.text, createdAt: r.createdAt, handledAt: r.handledAt, handledBy: r.handledBy?.name ?? null,
+    })),
     history: c.events.map((e) => ({
       id: e.id.toString(),
       action: e.action,
@@ -300,7 +323,10 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
       createdAt: e.createdAt,
     })),
     revisions: c.revisions,
-    translations: c.translations.map((t) => ({ locale: t.locale, body: t.body, kind: t.kind, stale: t.stale, provider: t.provider, translator: t.translator?.name ?? null, updatedAt: t.updatedAt })),
+    translations: c.translations.map((t) => ({
+      locale: t.locale, body: t.body, kind: t.kind, stale: t.stale, provider: t.provider,
+      translator: t.translator?.name ?? null, updatedAt: t.updatedAt,
+    })),
   };
 }
 

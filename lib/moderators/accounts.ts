@@ -33,7 +33,10 @@ export async function createAccount(
   try {
     const created = await client.$transaction(async (tx) => {
       const m = await tx.moderator.create({
-        data: { email, name: input.name.trim(), role: input.role, organisation: input.organisation, languages: [...new Set(input.languages)], passwordHash },
+        data: {
+          email, name: input.name.trim(), role: input.role, organisation: input.organisation,
+          languages: [...new Set(input.languages)], passwordHash,
+        },
         select: { id: true, email: true },
       });
       await tx.moderationEvent.create({

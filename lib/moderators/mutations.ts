@@ -26,7 +26,10 @@ export async function updateModerator(opts: { actor: Actor; input: UpdateModerat
   return db.$transaction(async (tx) => {
     // Serialize account changes: the "last admin" rule must hold under concurrent requests.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7205171)`;
-    const target = await tx.moderator.findUnique({ where: { id }, select: { id: true, role: true, disabled: true, organisation: true, languages: true } });
+    const target = await tx.moderator.findUnique({
+      where: { id },
+      select: { id: true, role: true, disabled: true, organisation: true, languages: true },
+    });
     if (!target) throw new ModeratorChangeError('notFound');
     const activeAdmins = await tx.moderator.count({ where: { role: 'ADMIN', disabled: false } });
     const verdict = canChangeAccount(opts.actor, target, change, activeAdmins);
@@ -64,7 +67,9 @@ export async function updateModerator(opts: { actor: Actor; input: UpdateModerat
  * Open sessions of the account end at their next request: the session token carries a
  * fingerprint of the password hash, which no longer matches (lib/auth/guards.ts).
  */
-export async function resetModeratorPassword(opts: { actor: Actor; input: ResetPasswordInput }): Promise<{ email: string; password: string; generated: boolean }> {
+export async function resetModeratorPassword(
+  opts: { actor: Actor; input: ResetPasswordInput },
+): Promise<{ email: string; password: string; generated: boolean }> {
   const early = canResetPassword(opts.actor, { id: opts.input.id });
   if (!early.ok) throw new ModeratorChangeError(early.reason);
   const generated = !opts.input.password;

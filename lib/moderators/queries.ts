@@ -19,6 +19,8 @@ export async function listModerators(opts: { viewer: Actor | null }): Promise<Mo
   if (!can(opts.viewer, 'moderators.manage')) throw new Error('forbidden');
   return db.moderator.findMany({
     orderBy: [{ disabled: 'asc' }, { role: 'desc' }, { name: 'asc' }],
-    select: { id: true, email: true, name: true, role: true, organisation: true, languages: true, disabled: true, isDemo: true, createdAt: true },
+    select: {
+      id: true, email: true, name: true, role: true, organisation: true, languages: true, disabled: true, isDemo: true, createdAt: true,
+    },
   });
 }

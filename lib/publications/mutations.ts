@@ -44,7 +44,9 @@ export async function saveSynthesis(o: { actorId: string; input: SynthesisInput 
     if (input.id && !current) throw new PublicationError('notFound');
     if (current && input.baseVersion !== undefined && current.updatedAt.getTime() !== input.baseVersion) throw new PublicationError('conflict');
     const publishedAt = input.status === 'PUBLISHED' ? (current?.publishedAt ?? now()) : (current?.publishedAt ?? null);
-    const data = { themeId, locale: input.locale, title: input.title, body: input.body, status: input.status, authorId: o.actorId, publishedAt };
+    const data = {
+      themeId, locale: input.locale, title: input.title, body: input.body, status: input.status, authorId: o.actorId, publishedAt,
+    };
     return current ? tx.synthesisPage.update({ where: { id: current.id }, data }) : tx.synthesisPage.create({ data });
   });
 }

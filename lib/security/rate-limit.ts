@@ -66,7 +66,9 @@ export async function hitAll(buckets: Bucket[], client: string, opts: { at?: num
     const { limit, windowMs } = RULES[w.bucket];
     const row = byKey.get(w.key)!;
     const state: WindowState = { current: row.current, previous: row.previous, elapsedMs: at - w.index * windowMs, windowMs };
-    const r: LimitResult = allowed(state, limit) ? { ok: true, count: state.current } : { ok: false, count: state.current, retryAfter: retryAfterSeconds(state, limit) };
+    const r: LimitResult = allowed(state, limit)
+      ? { ok: true, count: state.current }
+      : { ok: false, count: state.current, retryAfter: retryAfterSeconds(state, limit) };
     if (!r.ok && (!worst || worst.ok || r.retryAfter > worst.retryAfter)) worst = r;
     else if (!worst) worst = r;
   }

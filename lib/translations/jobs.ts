@@ -149,7 +149,12 @@ export async function claimJobs(limit: number, policy: JobPolicy = DEFAULT_POLIC
 export type JobOutcome = { outcome: 'done'; questionSlug?: string } | { outcome: 'skipped' } | { outcome: 'retry'; delayMs: number; error: string } | { outcome: 'failed'; error: string };
 
 /** Runs one claimed job to its end state (DONE, QUEUED for a retry, or FAILED). */
-export async function runJob(job: ClaimedJob, provider: TranslationProvider, policy: JobPolicy = DEFAULT_POLICY, client: Db = defaultDb): Promise<JobOutcome> {
+export async function runJob(
+  job: ClaimedJob,
+  provider: TranslationProvider,
+  policy: JobPolicy = DEFAULT_POLICY,
+  client: Db = defaultDb,
+): Promise<JobOutcome> {
   const { contributionId, locale } = job.payload ?? ({} as TranslateJobPayload);
   const finish = (status: 'DONE' | 'FAILED', lastError: string | null) =>
     client.job.update({ where: { id: job.id }, data: { status, lastError, lockedAt: null } });
@@ -160,7 +165,10 @@ export async function runJob(job: ClaimedJob, provider: TranslationProvider, pol
     }
     const c = await client.contribution.findUnique({
       where: { id: contributionId },
-      select: { body: true, language: true, status: true, version: true, question: { select: { slug: true } }, translations: { where: { locale }, select: { kind: true, stale: true } } },
+      select: {
+        body: true, language: true, status: true, version: true, question: { select: { slug: true } },
+        translations: { where: { locale }, select: { kind: true, stale: true } },
+      },
     });
     const existing = c?.translations[0];
     if (!c || (c.status !== 'PUBLISHED' && !job.payload?.anyStatus) || c.language === locale || existing?.kind === 'REVIEWED' || (existing && !existing.stale)) {

@@ -36,7 +36,11 @@ export async function getTranslationEditor(opts: { viewer: Actor | null; id: str
       status: true,
       pseudonym: true,
       question: { select: { slug: true } },
-      translations: { select: { locale: true, body: true, kind: true, stale: true, provider: true, updatedAt: true, translator: { select: { name: true } } } },
+      translations: {
+        select: {
+          locale: true, body: true, kind: true, stale: true, provider: true, updatedAt: true, translator: { select: { name: true } },
+        },
+      },
     },
   });
   if (!c) return null;

@@ -491,7 +491,8 @@ async function main() {
     machine,
     pages: rows.map((r) => ({
       name: r.name, path: r.path, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p95: r.app.p95, p99: r.app.p99,
-      errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, baselineP99: r.base?.p99 ?? null, ratio: r.ratio,
+      errors: r.app.errors + r.app.non2xx, baselineRps: r.base ? Math.round(r.base.rps) : null, baselineP99: r.base?.p99 ?? null,
+      ratio: r.ratio,
     })),
     pagesGzip: rowsGz.map((r) => ({
       name: r.name, bytes: r.bytes, rps: Math.round(r.app.rps), p50: r.app.p50, p99: r.app.p99,

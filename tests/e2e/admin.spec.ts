@@ -402,7 +402,9 @@ test('every back-office route and action refuses visitors and, where due, plain 
     }
   }
   for (const fields of synthesisForms) expect((await replay(anonymous, ARCHIVE.url, '/fr/admin/synthesis/new', intruder(fields))).status()).toBeLessThan(500);
-  for (const fields of proceedingsForms) expect((await replay(anonymous, ARCHIVE.url, proceedingsEditorPath, intruder(fields))).status()).toBeLessThan(500);
+  for (const fields of proceedingsForms) {
+    expect((await replay(anonymous, ARCHIVE.url, proceedingsEditorPath, intruder(fields))).status()).toBeLessThan(500);
+  }
   await page.goto('/fr/admin/synthesis');
   await expect(page.getByText('Intruder title')).toHaveCount(0);
   await page.goto('/fr/admin/proceedings');
@@ -437,7 +439,9 @@ test('every back-office route and action refuses visitors and, where due, plain 
     const res = await replay(mod.request, ARCHIVE.url, '/fr/admin/moderators', filled);
     expect(res.status()).toBeLessThan(500);
   }
-  for (const fields of proceedingsForms) expect((await replay(mod.request, ARCHIVE.url, proceedingsEditorPath, intruder(fields))).status()).toBeLessThan(500);
+  for (const fields of proceedingsForms) {
+    expect((await replay(mod.request, ARCHIVE.url, proceedingsEditorPath, intruder(fields))).status()).toBeLessThan(500);
+  }
   await page.goto('/fr/admin/proceedings');
   await expect(page.getByText('Intruder title')).toHaveCount(0);
   await page.goto('/fr/admin/moderators');

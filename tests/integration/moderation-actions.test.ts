@@ -60,7 +60,8 @@ const form = (o: Record<string, string | string[]>) => {
   return f;
 };
 
-const ACTIONS: Record<string, { fn: (prev: never, f: FormData) => Promise<unknown>; adminOnly: boolean; form: (x: Fixture) => FormData }> = {
+type ActionSpec = { fn: (prev: never, f: FormData) => Promise<unknown>; adminOnly: boolean; form: (x: Fixture) => FormData };
+const ACTIONS: Record<string, ActionSpec> = {
   decideAction: {
     fn: moderationActions.decideAction as never,
     adminOnly: false,
@@ -120,7 +121,9 @@ let x: Fixture;
 
 /** The session Auth.js would return for this account, signed in with its current password. */
 const fingerprints = new Map<string, string>();
-const sessionOf = (m: { id: string }) => ({ user: { id: m.id, passwordFingerprint: fingerprints.get(m.id), sessionVersion: 0, authTime: Math.floor(Date.now() / 1000) } });
+const sessionOf = (m: { id: string }) => ({
+  user: { id: m.id, passwordFingerprint: fingerprints.get(m.id), sessionVersion: 0, authTime: Math.floor(Date.now() / 1000) },
+});
 
 // Publishing needs the consultation open (after closing the back office only hides, restores, annotates).
 openConsultationForTests();
@@ -133,7 +136,9 @@ beforeEach(async () => {
   const c = await makeContribution();
   x = { contributionId: c.id, targetId: moderator.id };
   fingerprints.clear();
-  for (const m of await db.moderator.findMany({ select: { id: true, passwordHash: true } })) fingerprints.set(m.id, passwordFingerprint(m.passwordHash));
+  for (const m of await db.moderator.findMany({ select: { id: true, passwordHash: true } })) {
+    fingerprints.set(m.id, passwordFingerprint(m.passwordHash));
+  }
   ctx.session = null;
   ctx.cookies = new Map();
   request();

@@ -5,7 +5,9 @@ import { hashPassword } from '../../lib/auth/password';
 
 type Status = 'PENDING' | 'PUBLISHED' | 'REJECTED' | 'HIDDEN' | 'WITHDRAWN';
 
-export async function makeContribution(o: { status?: Status; language?: string; body?: string; createdAt?: Date; question?: string; pseudonym?: string } = {}) {
+export async function makeContribution(
+  o: { status?: Status; language?: string; body?: string; createdAt?: Date; question?: string; pseudonym?: string } = {},
+) {
   const q = o.question ? await db.question.findUniqueOrThrow({ where: { slug: o.question } }) : await db.question.findFirstOrThrow({ orderBy: { id: 'asc' } });
   return db.contribution.create({
     data: {

@@ -52,8 +52,12 @@ const { getCurrentModerator, requireCapability, AuthRequiredError } = await impo
 async function openSession(email: string, password: string) {
   const r = await authenticate({ email, password, clientKey: 'office' });
   if (!r.ok) throw new Error(`sign-in refused: ${r.error}`);
-  const jwt = authConfig.callbacks.jwt as unknown as (p: { token: Record<string, unknown>; user?: Record<string, unknown> }) => Record<string, unknown>;
-  const session = authConfig.callbacks.session as unknown as (p: { session: Record<string, unknown>; token: Record<string, unknown> }) => unknown;
+  const jwt = authConfig.callbacks.jwt as unknown as (
+    p: { token: Record<string, unknown>; user?: Record<string, unknown> },
+  ) => Record<string, unknown>;
+  const session = authConfig.callbacks.session as unknown as (
+    p: { session: Record<string, unknown>; token: Record<string, unknown> },
+  ) => unknown;
   const token = jwt({ token: { email: r.moderator.email, name: r.moderator.name }, user: { ...r.moderator } });
   // A later request: the token comes back from the cookie and goes through the callbacks again.
   const again = jwt({ token: { ...token } });
@@ -132,7 +136,8 @@ describe('resetModeratorPassword()', () => {
   it('refuses a disabled admin, even when the caller does not know it is disabled', async () => {
     const off = await makeModerator({ role: 'ADMIN', disabled: true, email: 'off@example.org' });
     const before = await hashOf(target.id);
-    await expect(resetModeratorPassword({ actor: { ...off, disabled: true }, input: { id: target.id } })).rejects.toBeInstanceOf(ModeratorChangeError);
+    await expect(resetModeratorPassword({ actor: { ...off, disabled: true }, input: { id: target.id } }))
+      .rejects.toBeInstanceOf(ModeratorChangeError);
     await expect(resetModeratorPassword({ actor: { id: off.id, role: 'ADMIN' }, input: { id: target.id } })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await hashOf(target.id)).toBe(before);
     expect(await db.moderationEvent.count()).toBe(0);

@@ -72,7 +72,13 @@ describe('queries per page do not grow with the data', () => {
     const cat = await import('../../lib/catalogue/queries');
     const con = await import('../../lib/contributions/queries');
     const sea = await import('../../lib/search/queries');
-    lib = { getQuestion: cat.getQuestion, getTracks: cat.getTracks, listPublishedContributions: con.listPublishedContributions, countPublishedByLanguage: con.countPublishedByLanguage, search: sea.search };
+    lib = {
+      getQuestion: cat.getQuestion,
+      getTracks: cat.getTracks,
+      listPublishedContributions: con.listPublishedContributions,
+      countPublishedByLanguage: con.countPublishedByLanguage,
+      search: sea.search,
+    };
     const q = await counting.question.findFirstOrThrow({ orderBy: { id: 'asc' } });
     questionId = q.id;
     slug = q.slug;

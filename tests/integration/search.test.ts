@@ -163,7 +163,10 @@ describe('search', () => {
     expect(synth).toMatchObject({ id: page.id, title: 'Synthèse quantique', href: `/synthesis#s-${page.id}` });
 
     const contribution = (await hitsOf('cyberattaques', 'de')).find((h) => h.id === ids.fr)!;
-    const question = await db.question.findFirstOrThrow({ where: { contributions: { some: { id: ids.fr } } }, include: { translations: true } });
+    const question = await db.question.findFirstOrThrow({
+      where: { contributions: { some: { id: ids.fr } } },
+      include: { translations: true },
+    });
     const title = (l: string) => question.translations.find((t) => t.locale === l)!.title;
     expect(contribution).toMatchObject({ kind: 'contribution', title: title('de'), subtitle: 'P-fr', href: `/questions/${question.slug}#c-${ids.fr}` });
     const inKorean = (await hitsOf('normes', 'ko')).find((h) => h.kind === 'question')!;

@@ -55,7 +55,12 @@ export async function startFakeTranslationServer(opts: { apiKey?: string } = {})
       answer(req, res, body, send);
     });
   });
-  const answer = (req: http.IncomingMessage, res: http.ServerResponse, body: Record<string, unknown>, send: (status: number, data: unknown) => void) => {
+  const answer = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body: Record<string, unknown>,
+    send: (status: number, data: unknown) => void,
+  ) => {
     if (failures > 0) {
       failures--;
       return send(failStatus, { error: 'temporarily unavailable' });

@@ -43,7 +43,9 @@ describe('sliding window', () => {
       const windowMs = MIN;
       const wait = retryAfterSeconds({ previous, current, elapsedMs: elapsed, windowMs }, limit) * 1000;
       const t = elapsed + wait;
-      const next = t < windowMs ? { previous, current: current + 1, elapsedMs: t, windowMs } : { previous: current, current: 1, elapsedMs: t - windowMs, windowMs };
+      const next = t < windowMs
+        ? { previous, current: current + 1, elapsedMs: t, windowMs }
+        : { previous: current, current: 1, elapsedMs: t - windowMs, windowMs };
       expect(allowed(next, limit), JSON.stringify({ previous, current, elapsed, limit, wait })).toBe(true);
     }
   });

@@ -41,7 +41,9 @@ export default async function DocumentsPage({ params }: Props) {
                 </h2>
                 <p className="mt-1 text-sm text-muted">
                   {d.author} · <DocumentDate date={d.date} precision={d.datePrecision} />
-                  {d.reference ? <> · <span lang={langTag(d.originalLanguage)} dir={dirOf(d.originalLanguage)}>{d.reference}</span></> : null}
+                  {d.reference ? (
+                    <> · <span lang={langTag(d.originalLanguage)} dir={dirOf(d.originalLanguage)}>{d.reference}</span></>
+                  ) : null}
                 </p>
                 <Markdown source={d.summary} className="prose-official mt-2 text-base" />
               </article>

@@ -20,7 +20,8 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const filters = parseAuditFilters(await searchParams);
   const tr = await getTranslations('AdminReview');
   const [tn, tm, tw] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators'), getTranslations('AdminWork')]);
-  const noteOf = (r: Parameters<typeof auditNoteText>[0]) => auditNoteText(r, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
+  const noteOf = (r: Parameters<typeof auditNoteText>[0]) =>
+    auditNoteText(r, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
   const format = await getFormatter();
   const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ viewer: moderator, filters }), listActors({ viewer: moderator })]);
   const qs = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== 'before') as [string, string][]);

@@ -24,7 +24,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const filters = parseQueueFilters(sp, env().MODERATION_MODE);
   const ta = await getTranslations('AdminAudit');
   const [tn, tm] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators')]);
-  const noteOf = (e: Parameters<typeof auditNoteText>[0]) => auditNoteText(e, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
+  const noteOf = (e: Parameters<typeof auditNoteText>[0]) =>
+    auditNoteText(e, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
   const format = await getFormatter();
   const item = await getReviewItem({ viewer: moderator, id, locale });
   if (!item) notFound();
@@ -88,7 +89,16 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         </p>
       </article>
       <ReviewTranslation item={item} locale={locale} queue={carry} state={typeof sp.mt === 'string' ? sp.mt : null} />
-      <RevisionDiff revisions={item.revisions} current={{ version: item.version, pseudonym: item.pseudonym, body: item.body, language: item.language, writtenAt: item.editedAt ?? item.createdAt }} />
+      <RevisionDiff
+        revisions={item.revisions}
+        current={{
+          version: item.version,
+          pseudonym: item.pseudonym,
+          body: item.body,
+          language: item.language,
+          writtenAt: item.editedAt ?? item.createdAt,
+        }}
+      />
 
       <section aria-labelledby="reports-heading" className="mt-6">
         <h2 id="reports-heading" className="text-xl font-bold">

@@ -18,7 +18,9 @@ export default async function TranslationsPage({ params }: Props) {
   const view = await getTranslationEditor({ viewer: moderator, id });
   if (!view) notFound();
   // The moderator's own languages first: those are the ones they can review.
-  const rows = [...view.rows].sort((a, b) => Number(moderator.languages.includes(b.locale)) - Number(moderator.languages.includes(a.locale)));
+  const rows = [...view.rows].sort(
+    (a, b) => Number(moderator.languages.includes(b.locale)) - Number(moderator.languages.includes(a.locale)),
+  );
   return (
     <div>
       <p className="text-sm">
