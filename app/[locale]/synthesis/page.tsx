@@ -105,10 +105,13 @@ export default async function SynthesisPage({ params }: Props) {
                 {s.others.map((p) => (
                   <details key={p.id} id={`s-${p.id}`} lang={langTag(p.locale)} dir={dirOf(p.locale)} className="mt-2 rounded border border-line p-3" open={!s.page && s.others.length === 1}>
                     <summary className="cursor-pointer font-semibold">
-                      <span lang={langTag(p.locale)}>{name(p.locale)}</span> —{' '}
-                      <span lang={langTag(p.locale)} dir={dirOf(p.locale)}>
-                        {p.title}
-                      </span>
+                      {/* A heading (h3, as the page in the reader's language has): the body's headings follow it. */}
+                      <h3 className="inline">
+                        <span lang={langTag(p.locale)}>{name(p.locale)}</span> —{' '}
+                        <span lang={langTag(p.locale)} dir={dirOf(p.locale)}>
+                          {p.title}
+                        </span>
+                      </h3>
                       {p.isDemo ? <DemoMarker className="ms-2" /> : null}
                     </summary>
                     <div lang={langTag(p.locale)} dir={dirOf(p.locale)}>
