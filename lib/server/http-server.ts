@@ -64,14 +64,20 @@ export function listen(server: http.Server, port: number, host: string): Promise
   });
 }
 
-/** Stops accepting, lets in-flight requests finish (at most 10 s), closes keep-alive sockets as they go idle. */
+/**
+ * Stops accepting, lets in-flight requests finish (at most 25 s: under systemd's 30 s stop
+ * timeout), answers them with `Connection: close`, closes keep-alive sockets as they go idle.
+ */
 export function closeGracefully(server: http.Server): Promise<void> {
   return new Promise<void>((resolve) => {
+    // Every response from now on closes its connection: no client or proxy reuses a socket
+    // that is about to be closed under it.
+    server.prependListener('request', (_req: http.IncomingMessage, res: http.ServerResponse) => res.setHeader('connection', 'close'));
     server.close(() => resolve());
     const idle = setInterval(() => server.closeIdleConnections(), 50);
     idle.unref();
     server.once('close', () => clearInterval(idle));
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 10_000).unref();
+    setTimeout(() => server.closeAllConnections(), 25_000).unref();
   });
 }
