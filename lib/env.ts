@@ -43,6 +43,8 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 33)').optional(),
   CLIENT_HASH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 33)').optional(),
   TRUST_PROXY: boolish.default(false),
+  /** Multiplies every rate limit of lib/security/rate-limit.ts (test servers that post from one address). */
+  RATE_LIMIT_FACTOR: z.coerce.number().int().min(1).max(1000).default(1),
   TRANSLATION_PROVIDER: z.enum(['none', 'libretranslate', 'deepl']).default('none'),
   TRANSLATION_API_URL: z.url().optional(),
   TRANSLATION_API_KEY: z.string().optional(),

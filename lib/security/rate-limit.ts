@@ -9,6 +9,7 @@ import 'server-only';
  * a date of the consultation (a frozen clock would never end a window).
  */
 import { db } from '../db';
+import { env } from '../env';
 import { allowed, retryAfterSeconds, windowIndex, type WindowState } from './sliding-window';
 
 export const RULES = {
@@ -63,7 +64,8 @@ export async function hitAll(buckets: Bucket[], client: string, opts: { at?: num
   const byKey = new Map(rows.map((r) => [r.key, r]));
   let worst: LimitResult | null = null;
   for (const w of windows) {
-    const { limit, windowMs } = RULES[w.bucket];
+    const { windowMs } = RULES[w.bucket];
+    const limit = RULES[w.bucket].limit * env().RATE_LIMIT_FACTOR;
     const row = byKey.get(w.key)!;
     const state: WindowState = { current: row.current, previous: row.previous, elapsedMs: at - w.index * windowMs, windowMs };
     const r: LimitResult = allowed(state, limit)
