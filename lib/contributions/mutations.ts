@@ -276,5 +276,7 @@ export async function purgeExpiredData(opts: {
       data: { text: null, clientHash: null },
     });
     return { erased: ids.length, clientHashes: cleared.count, reports: reports.count };
-  });
+    // A background job: it may wait for a connection while the server starts under load (Prisma's 2 s default
+    // made the first purge fail on a busy machine, and it then waited an hour for the next one).
+  }, { maxWait: 15_000, timeout: 60_000 });
 }
