@@ -13,12 +13,13 @@ import { TrackTiles } from '@/components/home/TrackTiles';
 import { currentPhase } from '@/lib/consultation/guard';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
 
 /** What the home page shows: the tracks' counts, contributions, the conference (lib/cache/tags.ts). */
 const HOME_TAGS = [tags.catalogue, tags.contributions, tags.publications];
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const closed = currentPhase() === 'closed';
   const t = await getTranslations({ locale, namespace: closed ? 'HomeArchive' : 'Home' });
   const feeds = await getTranslations({ locale, namespace: 'FeedsPage' });
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('Home');
   const tracks = await getTracks(locale);

@@ -2,9 +2,10 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { getTrack, getTracks } from '@/lib/catalogue/queries';
+import type { Locale } from '@/lib/i18n/config';
 
 /** A contribution track: its themes, each with its questions and context paragraphs. */
-export async function TrackPage({ locale, slug }: { locale: string; slug: string }) {
+export async function TrackPage({ locale, slug }: { locale: Locale; slug: string }) {
   setRequestLocale(locale);
   const t = await getTranslations('Track');
   const [track, tracks] = await Promise.all([getTrack(slug, locale), getTracks(locale)]);

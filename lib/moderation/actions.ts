@@ -12,7 +12,8 @@ import { db } from '../db';
 import { env } from '../env';
 import { decide, DecisionError } from './mutations';
 import { nextInQueue } from './queries';
-import { decisionSchema, parseQueueFilters, queueFiltersToParams, type DecisionState } from './schemas';
+import { DECISION_FIELD_ERRORS, decisionSchema, parseQueueFilters, queueFiltersToParams, type DecisionState } from './schemas';
+import { fieldErrorsOf } from '../errors';
 
 export async function decideAction(_prev: DecisionState, formData: FormData): Promise<DecisionState> {
   const decisionRaw = formData.get('decision');
@@ -26,11 +27,7 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
     note: formData.get('note'),
   });
   if (!parsed.success) {
-    const fieldErrors: DecisionState['fieldErrors'] = {};
-    for (const issue of parsed.error.issues) {
-      const k = issue.path[0];
-      if (k === 'reason' || k === 'note') fieldErrors[k] = issue.message === 'noteTooLong' ? 'noteTooLong' : issue.message.endsWith('Required') ? issue.message : `${k}Invalid`;
-    }
+    const fieldErrors = fieldErrorsOf(parsed.error, { fields: ['reason', 'note'], keys: DECISION_FIELD_ERRORS, fallback: (k) => `${k}Invalid` });
     const kept = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v.slice(0, 1000) : undefined);
     return { error: 'invalid', fieldErrors, values: { reason: kept(formData.get('reason')), note: kept(formData.get('note')) } };
   }

@@ -15,7 +15,8 @@ import { isUuid } from '../uuid';
 import { dayRange } from './dates';
 import { DECISION_ACTIONS, decisionsFor, publishesNewText } from './permissions';
 import { currentPhase } from '../consultation/guard';
-import type { Decision, QueueFilters, Reason, Status } from './schemas';
+import type { AuditAction, Decision, QueueFilters, Reason, Status } from './schemas';
+import type { ReportReasonKey as ReportReason } from '../contributions/rules';
 
 export { ModerationForbidden };
 
@@ -235,10 +236,10 @@ export interface ReviewItem {
   decidedAt: Date | null;
   question: { slug: string; title: string; themeLabel: string; trackTitle: string };
   decisions: Decision[];
-  reports: { id: string; reason: string; text: string | null; createdAt: Date; handledAt: Date | null; handledBy: string | null }[];
+  reports: { id: string; reason: ReportReason; text: string | null; createdAt: Date; handledAt: Date | null; handledBy: string | null }[];
   history: ({
-    id: string; action: string; fromStatus: string | null; toStatus: string | null;
-    reason: string | null; actor: string | null; createdAt: Date;
+    id: string; action: AuditAction; fromStatus: Status | null; toStatus: Status | null;
+    reason: Reason | null; actor: string | null; createdAt: Date;
   } & AuditNoteFields)[];
   /** Earlier versions of the text, oldest first (kept when the author edits). */
   revisions: { version: number; pseudonym: string; body: string; language: string; writtenAt: Date }[];

@@ -119,6 +119,10 @@ export const decisionSchema = z
   });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
+/** Message keys (AdminReview.errors.*) of a decision's fields. */
+export const DECISION_FIELD_ERRORS = ['reasonRequired', 'noteRequired', 'noteTooLong', 'reasonInvalid', 'noteInvalid'] as const;
+export type DecisionFieldError = (typeof DECISION_FIELD_ERRORS)[number];
+
 export type DecisionError = 'invalid' | 'conflict' | 'notFound' | 'notAllowed' | 'unauthenticated' | 'forbidden' | 'noReports';
 
 export interface DecisionState {
@@ -127,7 +131,7 @@ export interface DecisionState {
   error?: DecisionError;
   /** When the contribution changed meanwhile: its status now. */
   currentStatus?: Status;
-  fieldErrors?: Partial<Record<'reason' | 'note', string>>;
+  fieldErrors?: Partial<Record<'reason' | 'note', DecisionFieldError>>;
   /** What the moderator had chosen and typed, given back after a validation error. */
   values?: { reason?: string; note?: string };
 }

@@ -5,7 +5,15 @@ import { revalidatePath } from 'next/cache';
 import { guardAction } from '../auth/action-guard';
 import { EmailTakenError } from './accounts';
 import { createModerator, ModeratorChangeError, resetModeratorPassword, updateModerator } from './mutations';
-import { createModeratorSchema, resetPasswordSchema, updateModeratorSchema, type ModeratorFormState, type ResetPasswordState } from './schemas';
+import {
+  createModeratorSchema,
+  MODERATOR_FIELD_ERRORS,
+  resetPasswordSchema,
+  updateModeratorSchema,
+  type ModeratorFormState,
+  type ResetPasswordState,
+} from './schemas';
+import { fieldErrorsOf } from '../errors';
 
 export async function createModeratorAction(_prev: ModeratorFormState, formData: FormData): Promise<ModeratorFormState> {
   const guard = await guardAction('moderators.manage');
@@ -19,13 +27,8 @@ export async function createModeratorAction(_prev: ModeratorFormState, formData:
     password: formData.get('password'),
   });
   if (!parsed.success) {
-    const fieldErrors: ModeratorFormState['fieldErrors'] = {};
-    for (const i of parsed.error.issues) {
-      const k = i.path[0];
-      if (k === 'email' || k === 'name' || k === 'password' || k === 'role' || k === 'organisation') {
-        fieldErrors[k] ??= /^[a-z]+[A-Z][a-zA-Z]+$/.test(i.message) ? i.message : `${k}Invalid`;
-      }
-    }
+    const fields = ['email', 'name', 'password', 'role', 'organisation'] as const;
+    const fieldErrors = fieldErrorsOf(parsed.error, { fields, keys: MODERATOR_FIELD_ERRORS, fallback: (k) => `${k}Invalid` });
     return { error: 'invalid', fieldErrors };
   }
   try {

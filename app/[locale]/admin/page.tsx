@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { locales } from '@/lib/i18n/config';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { env } from '@/lib/env';
@@ -16,7 +17,7 @@ export const generateMetadata = titleFromNamespace('AdminQueue');
 const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
 
 export default async function QueuePage({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminQueue', next: '/admin' });
   const mode = env().MODERATION_MODE;
   const filters = parseQueueFilters(await searchParams, mode);

@@ -13,11 +13,12 @@ import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'Conference' });
   const info = getConferenceInfo(locale);
   return pageMetadata({
@@ -43,7 +44,7 @@ function OfficialText({ page, locale, headingId }: { page: PageView; locale: str
 }
 
 export default async function ConferencePage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('Conference');
   const info = getConferenceInfo(locale);

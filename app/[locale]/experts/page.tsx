@@ -3,6 +3,7 @@ import { getTrack } from '@/lib/catalogue/queries';
 import { TrackPage } from '@/components/catalogue/TrackPage';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function Page({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   return (
     <>
       <ReadingPage tags={[tags.catalogue, tags.contributions]} />

@@ -4,11 +4,12 @@ import { Link } from '@/components/i18n/Link';
 import { COLUMNS } from '@/lib/opendata/format';
 import { LicenceBlock } from '@/components/publications/OperatorBlock';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'OpenData' });
   return pageMetadata({
     locale,
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function OpenDataPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('OpenData');
   const tcsv = await getTranslations('OpenDataCsv');

@@ -12,6 +12,7 @@ import { DemoMarker } from '@/components/demo/DemoMarker';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -21,7 +22,7 @@ type Props = {
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'Search' });
   // Result pages are not for search engines; the form page itself may be indexed.
   return pageMetadata({ locale, path: '/search', title: t('title'), description: t('description'), noindex: true });
@@ -36,7 +37,7 @@ const kindKey: Record<SearchKind, 'kindQuestion' | 'kindContribution' | 'kindDoc
 };
 
 export default async function SearchPage({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const sp = await searchParams;
   const t = await getTranslations('Search');

@@ -1,9 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { listActors, listAudit } from '@/lib/moderation/queries';
-import { AUDIT_ACTIONS, parseAuditFilters } from '@/lib/moderation/schemas';
+import { AUDIT_ACTIONS, parseAuditFilters, type Status } from '@/lib/moderation/schemas';
 import { auditNoteText } from '@/lib/moderation/audit-notes';
 import { languageName } from '@/components/admin/format';
 
@@ -15,7 +16,7 @@ const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5
 
 /** The audit log: read-only by construction (no form writes here; a trigger refuses UPDATE/DELETE). */
 export default async function AuditPage({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminAudit', role: 'ADMIN', next: '/admin/audit' });
   const filters = parseAuditFilters(await searchParams);
   const tr = await getTranslations('AdminReview');
@@ -26,7 +27,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ viewer: moderator, filters }), listActors({ viewer: moderator })]);
   const qs = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== 'before') as [string, string][]);
   const csvHref = (extra: Record<string, string>) => `/api/admin/audit.csv?${new URLSearchParams([...qs, ['locale', locale], ...Object.entries(extra)])}`;
-  const statusLabel = (s: string | null) => (s ? tr(`status.${s}`) : '');
+  const statusLabel = (s: Status | null) => (s ? tr(`status.${s}`) : '');
 
   return (
     <div>

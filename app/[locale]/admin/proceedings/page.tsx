@@ -1,6 +1,7 @@
 import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale } from '@/lib/i18n/config';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { listProceedingsForEditors } from '@/lib/publications/queries';
 
@@ -8,7 +9,7 @@ type Props = { params: Promise<{ locale: string }> };
 
 /** Proceedings of each conference session, every language and status (admins). */
 export default async function AdminProceedingsPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', role: 'ADMIN', next: '/admin/proceedings' });
   const format = await getFormatter();
   const sessions = await listProceedingsForEditors(locale);

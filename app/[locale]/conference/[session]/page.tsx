@@ -14,11 +14,12 @@ import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string; session: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, session } = await params;
+  const { locale, session } = await localized(params);
   const s = await getSession(session, locale);
   if (!s) return {};
   const t = await getTranslations({ locale, namespace: 'Conference' });
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SessionPage({ params }: Props) {
-  const { locale, session } = await params;
+  const { locale, session } = await localized(params);
   setRequestLocale(locale);
   const s = await getSession(session, locale);
   if (!s) notFound();

@@ -17,18 +17,19 @@ import { isUnSymbol, linkNorms } from '@/lib/publications/un-documents';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   const d = await getDocument(slug, locale);
   if (!d) return {};
   return pageMetadata({ locale, path: `/documents/${d.slug}`, title: d.title, description: describe(d.summary), type: 'article' });
 }
 
 export default async function DocumentPage({ params }: Props) {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   setRequestLocale(locale);
   const d = await getDocument(slug, locale);
   if (!d) notFound();

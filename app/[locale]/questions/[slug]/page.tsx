@@ -14,6 +14,7 @@ import { ContributionList } from '@/components/contributions/ContributionList';
 import { LanguageFilter } from '@/components/contributions/LanguageFilter';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
 
 type Props = {
   params: Promise<{ locale: string; slug: string }>;
@@ -28,7 +29,7 @@ const sameText = (a: string, b: string) => {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   const q = await getQuestion(slug, locale);
   if (!q) return {};
   return pageMetadata({
@@ -41,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function QuestionPage({ params, searchParams }: Props) {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   setRequestLocale(locale);
   const sp = await searchParams;
   const t = await getTranslations('Question');

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { env } from '@/lib/env';
@@ -18,7 +20,7 @@ type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Pr
 export const generateMetadata = titleFromNamespace('AdminReview');
 
 export default async function ReviewPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
+  const { locale, id } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminReview', next: `/admin/contributions/${encodeURIComponent(id)}` });
   const sp = await searchParams;
   const filters = parseQueueFilters(sp, env().MODERATION_MODE);
@@ -32,7 +34,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const next = await nextInQueue({ viewer: moderator, filters, current: { createdAt: item.createdAt, id: item.id } });
   const carry = queueFiltersToParams(filters).toString();
   const withQs = (path: string) => `${path}${carry ? `?${carry}` : ''}`;
-  const decided = typeof sp.decided === 'string' && (DECISIONS as readonly string[]).includes(sp.decided) ? sp.decided : null;
+  const decided = z.enum(DECISIONS).safeParse(sp.decided).data ?? null;
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
   const openReports = item.reports.filter((r) => !r.handledAt);
 

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale, locales } from '@/lib/i18n/config';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { getProceedingForEditor } from '@/lib/publications/queries';
 import { saveProceedingAction } from '@/lib/publications/actions';
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ locale: string; session: string }>; searchParam
 
 /** Write or edit a session's proceedings in one language (admins). */
 export default async function EditProceedingPage({ params, searchParams }: Props) {
-  const { locale, session } = await params;
+  const { locale, session } = await localized(params);
   const lang = (await searchParams).lang;
   const target = isLocale(lang) ? lang : locale;
   const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', role: 'ADMIN', next: `/admin/proceedings/${session}?lang=${target}` });

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale, locales } from '@/lib/i18n/config';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { getSynthesisForEditor, listThemesForEditors } from '@/lib/publications/queries';
 import { saveSynthesisAction } from '@/lib/publications/actions';
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 
 /** Write a new synthesis page ("new") or edit one (moderators). */
 export default async function EditSynthesisPage({ params }: Props) {
-  const { locale, id } = await params;
+  const { locale, id } = await localized(params);
   const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', next: `/admin/synthesis/${id}` });
   const page = id === 'new' ? null : await getSynthesisForEditor(id);
   if (id !== 'new' && !page) notFound();

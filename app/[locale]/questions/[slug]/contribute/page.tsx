@@ -9,11 +9,12 @@ import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { issueFormToken } from '@/lib/contributions/form-token';
 import type { Locale } from '@/lib/i18n/config';
 import { ContributionForm } from '@/components/contributions/ContributionForm';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   const [q, t] = await Promise.all([getQuestion(slug, locale), getTranslations({ locale, namespace: 'Contribute' })]);
   // A form with a per-render token: never indexed, never cached as a shared page.
   return q ? { title: t('title', { question: q.title }), robots: { index: false, follow: true } } : {};
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The contribution form of a question (a page of its own: it carries a fresh form token). */
 export default async function ContributePage({ params }: Props) {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('Contribute');
   const tc = await getTranslations('Contributions');

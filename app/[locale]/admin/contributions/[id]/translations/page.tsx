@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { getTranslationEditor } from '@/lib/translations/queries';
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 export const generateMetadata = titleFromNamespace('AdminTranslations');
 
 export default async function TranslationsPage({ params }: Props) {
-  const { locale, id } = await params;
+  const { locale, id } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminTranslations', next: `/admin/contributions/${encodeURIComponent(id)}/translations` });
   const format = await getFormatter();
   const view = await getTranslationEditor({ viewer: moderator, id });
