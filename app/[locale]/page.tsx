@@ -14,6 +14,7 @@ import { currentPhase } from '@/lib/consultation/guard';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
 import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 /** What the home page shows: the tracks' counts, contributions, the conference (lib/cache/tags.ts). */
 const HOME_TAGS = [tags.catalogue, tags.contributions, tags.publications];
@@ -108,11 +109,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </HomeSection>
         <HomeSection id="closing-heading" title={t('closingTitle')}>
           <p className="mt-3">{t('closingText')}</p>
-          <p className="mt-3">
-            <Link href="/about" className="text-brand underline underline-offset-2">
-              {t('moreAbout')}
-            </Link>
-          </p>
+          <LinkParagraph href="/about" className="mt-3" underlineOffset>
+            {t('moreAbout')}
+          </LinkParagraph>
         </HomeSection>
       </div>
     </div>

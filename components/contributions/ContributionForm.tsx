@@ -9,13 +9,15 @@ import { usePathname } from 'next/navigation';
  * the server's zod schemas are built on: no zod in the browser), suggests the language of the
  * text, and never submits twice (one form token = one idempotency key).
  */
-import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { contributeAction, suggestLanguageAction, type ContributeState } from '@/lib/contributions/actions';
+import { contributeAction, type ContributeState } from '@/lib/contributions/actions';
 import { contributionFieldError as check, LIMITS, type ErrorKey } from '@/lib/contributions/rules';
 import { codePointLength } from '@/lib/contributions/text';
 import { dirOf, endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
-import { FieldError, useErrorText } from './FieldError';
+import { ErrorSummary } from './ErrorSummary';
+import { FieldError } from './FieldError';
+import { useLanguageSuggestion } from './language-suggestion';
 import { useTypedBeforeHydration } from './typed-before-hydration';
 
 type Field = 'pseudonym' | 'body' | 'language' | 'consent';
@@ -30,7 +32,6 @@ export interface ContributionFormProps {
 
 export function ContributionForm({ questionSlug, locale, formToken, charterHref }: ContributionFormProps) {
   const t = useTranslations('Contribute');
-  const errorText = useErrorText();
   // Without JavaScript the form posts to this page (a valid action URL, not action="").
   const permalink = usePathname();
   const [state, formAction, pending] = useActionState<ContributeState, FormData>(contributeAction, { status: 'idle' }, permalink);
@@ -45,9 +46,6 @@ export function ContributionForm({ questionSlug, locale, formToken, charterHref 
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, ErrorKey>>>({});
   const [edited, setEdited] = useState<Partial<Record<Field, boolean>>>({});
   const [languageTouched, setLanguageTouched] = useState(false);
-  const [suggestion, setSuggestion] = useState<Locale | null>(null);
-  const [autoNote, setAutoNote] = useState<Locale | null>(null);
-  const [, startTransition] = useTransition();
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
@@ -82,28 +80,9 @@ export function ContributionForm({ questionSlug, locale, formToken, charterHref 
 
   // Suggest the language of the text as the contributor types (asked to the server, debounced).
   // Not chosen by hand yet, the language follows the text; chosen by hand, it is only suggested.
-  const body = values.body;
-  const longEnough = codePointLength(body.trim()) >= LIMITS.body.min;
-  const suggested = longEnough ? suggestion : null;
-  useEffect(() => {
-    if (!longEnough) return;
-    const timer = setTimeout(() => {
-      startTransition(async () => {
-        try {
-          const guess = await suggestLanguageAction(body.slice(0, 2000));
-          const language = guess.reliable ? guess.language : null;
-          setSuggestion(language);
-          if (language && !languageTouched) {
-            setValues((v) => ({ ...v, language }));
-            setAutoNote(language);
-          }
-        } catch {
-          setSuggestion(null);
-        }
-      });
-    }, 700);
-    return () => clearTimeout(timer);
-  }, [body, longEnough, languageTouched]);
+  const { suggested, autoNote, setAutoNote } = useLanguageSuggestion(values.body, languageTouched, (language) =>
+    setValues((v) => ({ ...v, language })),
+  );
 
   const set = (f: Field, v: string | boolean) => {
     setValues((old) => ({ ...old, [f]: v }));
@@ -131,7 +110,6 @@ export function ContributionForm({ questionSlug, locale, formToken, charterHref 
 
   const failingFields = submitErrors ?? (state.status === 'error' ? FIELDS.filter((f) => errorFor(f)) : []);
   const formError = state.status === 'error' && !submitErrors && failingFields.length === 0 ? state.error : undefined;
-  const showSummary = failingFields.length > 0 || !!formError;
   const count = codePointLength(values.body);
   const describedBy = (f: Field, extra?: string) => [extra, `${ids[f]}-error`].filter(Boolean).join(' ');
 
@@ -140,37 +118,13 @@ export function ContributionForm({ questionSlug, locale, formToken, charterHref 
       <p id={`${id}-required`} className="text-sm text-muted">
         {t('requiredNote')}
       </p>
-      <div
+      <ErrorSummary
         ref={summaryRef}
-        tabIndex={-1}
-        role="alert"
-        aria-labelledby={showSummary ? `${id}-summary-title` : undefined}
-        className={showSummary ? 'rounded border-s-4 border-accent bg-red-50 p-4' : 'sr-only'}
-      >
-        {showSummary ? (
-          <>
-            <h2 id={`${id}-summary-title`} className="font-bold">
-              {t('errorSummary', { count: Math.max(1, failingFields.length) })}
-            </h2>
-            {formError ? (
-              <p className="mt-1" data-testid="form-error">
-                {errorText(formError, formError === 'rateLimited' && state.status === 'error' && state.retryAfter ? { seconds: state.retryAfter } : {})}
-              </p>
-            ) : null}
-            {failingFields.length ? (
-              <ul className="mt-2 list-disc ps-5">
-                {failingFields.map((f) => (
-                  <li key={f}>
-                    <a href={`#${ids[f]}`} className="underline">
-                      {t(`fields.${f}`)}: {errorText(errorFor(f))}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </>
-        ) : null}
-      </div>
+        id={`${id}-summary-title`}
+        fields={failingFields.map((f) => ({ href: `#${ids[f]}`, label: t(`fields.${f}`), error: errorFor(f) }))}
+        formError={formError}
+        retryAfter={state.status === 'error' ? state.retryAfter : undefined}
+      />
 
       <input type="hidden" name="question" value={questionSlug} />
       <input type="hidden" name="formToken" value={token} />

@@ -6,7 +6,7 @@
  */
 import type { Messages } from 'next-intl';
 import { isOneOf } from '../one-of';
-import { ORGANISATIONS, ROLES, type Organisation, type Role } from '../moderators/schemas';
+import { ORGANISATIONS, ROLES, type Organisation, type Role } from '../moderator-accounts/schemas';
 
 /** The note of an audit row: a system note's code and parameters, and/or what a moderator typed. */
 export interface AuditNoteFields {

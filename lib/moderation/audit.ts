@@ -4,7 +4,7 @@ import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { dayRange } from './dates';
 import type { Actor } from '../auth/permissions';
-import { assertCan } from './guard';
+import { assertCan } from '../auth/permissions';
 import { noteParamsOf, type AuditNoteFields } from './audit-notes';
 import type { AuditAction, AuditFilters, Reason, Status } from './schemas';
 

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { guardAction } from '../auth/action-guard';
 import { invalidate, tags } from '../cache/invalidate';
-import { saveReviewedTranslation, TranslationSameLanguage, TranslationTargetMissing } from './mutations';
+import { saveReviewedTranslation } from './mutations';
 import { TRANSLATION_FIELD_ERRORS, translationSchema, type TranslationState } from './schemas';
-import { fieldErrorsOf } from '../errors';
+import { fieldErrorsOf, isAppError } from '../errors';
 
 export async function saveTranslationAction(_prev: TranslationState, formData: FormData): Promise<TranslationState> {
   const guard = await guardAction('translation.write');
@@ -21,8 +21,7 @@ export async function saveTranslationAction(_prev: TranslationState, formData: F
     await invalidate(tags.question(r.questionSlug), tags.contributions);
     revalidatePath('/[locale]/admin/contributions/[id]/translations', 'page');
   } catch (e) {
-    if (e instanceof TranslationTargetMissing) return { error: 'notFound', locale };
-    if (e instanceof TranslationSameLanguage) return { error: 'sameLanguage', locale };
+    if (isAppError(e, 'notFound', 'sameLanguage')) return { error: e.code, locale };
     throw e;
   }
   return { ok: true, locale: parsed.data.locale };

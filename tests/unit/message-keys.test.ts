@@ -5,7 +5,7 @@ import en from '../../messages/en.json';
 import { fieldErrorsOf } from '../../lib/errors';
 import { isOneOf } from '../../lib/one-of';
 import { DECISION_FIELD_ERRORS, STATUSES } from '../../lib/moderation/schemas';
-import { MODERATOR_FIELD_ERRORS } from '../../lib/moderators/schemas';
+import { MODERATOR_FIELD_ERRORS } from '../../lib/moderator-accounts/schemas';
 import { TRANSLATION_FIELD_ERRORS } from '../../lib/translations/schemas';
 
 // next-intl's AppConfig (global.d.ts): message keys are checked against messages/en.json by tsc.

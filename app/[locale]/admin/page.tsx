@@ -9,6 +9,7 @@ import { getQueue } from '@/lib/moderation/queries';
 import { parseQueueFilters, queueFiltersToParams, STATUSES } from '@/lib/moderation/schemas';
 import { contentLangProps, languageName } from '@/components/admin/format';
 import { ResultMessage } from '@/components/admin/ResultMessage';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -190,11 +191,9 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </ol>
       )}
       {queue.nextCursor ? (
-        <p className="mt-6">
-          <Link href={`/admin?${queueFiltersToParams(filters, { after: queue.nextCursor }).toString()}`} className="text-brand underline underline-offset-2">
-            {t('nextPage')}
-          </Link>
-        </p>
+        <LinkParagraph href={`/admin?${queueFiltersToParams(filters, { after: queue.nextCursor }).toString()}`} className="mt-6" underlineOffset>
+          {t('nextPage')}
+        </LinkParagraph>
       ) : null}
     </div>
   );

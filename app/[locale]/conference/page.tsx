@@ -14,6 +14,7 @@ import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
 import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -149,11 +150,9 @@ export default async function ConferencePage({ params }: Props) {
           {t('study')}
         </h2>
         {study ? <OfficialText page={study} locale={locale} headingId="study-text" /> : null}
-        <p className="mt-3">
-          <Link href="/documents/study-bannelier-christakis-2017" className="text-brand underline">
-            {t('studyInLibrary')}
-          </Link>
-        </p>
+        <LinkParagraph href="/documents/study-bannelier-christakis-2017" className="mt-3">
+          {t('studyInLibrary')}
+        </LinkParagraph>
       </section>
 
       <section aria-labelledby="press-release" className="mt-12">

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/components/i18n/Link';
 import { questionTitle } from '@/lib/feeds/queries';
 import { absolute, pageMetadata } from '@/lib/seo/metadata';
 import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -77,11 +77,9 @@ export default async function FeedsPage({ params, searchParams }: Props) {
             <p dir="ltr" className="mt-1 rounded bg-paper px-2 py-1 font-mono text-sm">
               <code>{absolute(f.path)}</code>
             </p>
-            <p className="mt-2 text-sm">
-              <Link href={f.page} className="text-brand underline underline-offset-2">
-                {t('readOnSite')}
-              </Link>
-            </p>
+            <LinkParagraph href={f.page} className="mt-2 text-sm" underlineOffset>
+              {t('readOnSite')}
+            </LinkParagraph>
           </li>
         ))}
       </ul>

@@ -13,6 +13,7 @@ import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
 import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -183,11 +184,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   ))}
                 </ol>
                 {!result.kind && g.total > g.hits.length ? (
-                  <p className="mt-3">
-                    <Link href={href({ kind: g.kind, page: null })} className="text-brand underline">
-                      {t('seeAll', { count: `${format.number(g.total)}${g.capped ? '+' : ''}`, kind: t(kindKey[g.kind]) })}
-                    </Link>
-                  </p>
+                  <LinkParagraph href={href({ kind: g.kind, page: null })} className="mt-3">
+                    {t('seeAll', { count: `${format.number(g.total)}${g.capped ? '+' : ''}`, kind: t(kindKey[g.kind]) })}
+                  </LinkParagraph>
                 ) : null}
               </section>
             ))}
@@ -207,11 +206,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
               </nav>
             ) : null}
             {result.kind ? (
-              <p className="mt-6">
-                <Link href={href({ kind: null, page: null })} className="text-brand underline">
-                  {t('allKindsLink')}
-                </Link>
-              </p>
+              <LinkParagraph href={href({ kind: null, page: null })} className="mt-6">
+                {t('allKindsLink')}
+              </LinkParagraph>
             ) : null}
           </>
         ) : null}

@@ -7,6 +7,7 @@ import { listActors, listAudit } from '@/lib/moderation/queries';
 import { AUDIT_ACTIONS, parseAuditFilters, type Status } from '@/lib/moderation/schemas';
 import { auditNoteText } from '@/lib/moderation/audit-notes';
 import { languageName } from '@/components/admin/format';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -130,11 +131,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
         </div>
       )}
       {nextBefore ? (
-        <p className="mt-6">
-          <Link href={`/admin/audit?${new URLSearchParams([...qs, ['before', nextBefore]])}`} className="text-brand underline underline-offset-2">
-            {t('older')}
-          </Link>
-        </p>
+        <LinkParagraph href={`/admin/audit?${new URLSearchParams([...qs, ['before', nextBefore]])}`} className="mt-6" underlineOffset>
+          {t('older')}
+        </LinkParagraph>
       ) : null}
     </div>
   );

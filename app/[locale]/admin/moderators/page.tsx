@@ -2,7 +2,7 @@ import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { locales } from '@/lib/i18n/config';
-import { listModerators } from '@/lib/moderators/queries';
+import { listModerators } from '@/lib/moderator-accounts/queries';
 import { CreateModeratorForm, ModeratorRowForms } from '@/components/admin/ModeratorForms';
 import { languageName } from '@/components/admin/format';
 

@@ -3,7 +3,8 @@ import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale } from '@/lib/i18n/config';
 import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
-import { listProceedingsForEditors } from '@/lib/publications/queries';
+import { listProceedingsForEditors } from '@/lib/publications/editor-queries';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -37,11 +38,9 @@ export default async function AdminProceedingsPage({ params }: Props) {
             ) : (
               <p className="mt-1 text-sm italic text-muted">{t('noProceedings')}</p>
             )}
-            <p className="mt-2 text-sm">
-              <Link href={`/admin/proceedings/${s.slug}?lang=${locale}`} className="text-brand underline">
-                {t('write')}
-              </Link>
-            </p>
+            <LinkParagraph href={`/admin/proceedings/${s.slug}?lang=${locale}`} className="mt-2 text-sm">
+              {t('write')}
+            </LinkParagraph>
           </li>
         ))}
       </ul>

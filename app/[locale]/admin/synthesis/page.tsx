@@ -3,7 +3,7 @@ import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale } from '@/lib/i18n/config';
 import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
-import { listSynthesisForEditors } from '@/lib/publications/queries';
+import { listSynthesisForEditors } from '@/lib/publications/editor-queries';
 
 type Props = { params: Promise<{ locale: string }> };
 

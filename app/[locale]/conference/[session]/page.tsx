@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { formatDate } from '@/lib/dates/format';
-import { Link } from '@/components/i18n/Link';
 import { dirOf, endonyms, isLocale, langTag } from '@/lib/i18n/config';
 import { getSession } from '@/lib/publications/queries';
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
@@ -15,6 +14,7 @@ import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
 import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string; session: string }> };
 
@@ -97,11 +97,9 @@ export default async function SessionPage({ params }: Props) {
           </div>
         ) : null}
       </section>
-      <p className="mt-10">
-        <Link href="/conference" className="text-brand underline">
-          {t('backToProgramme')}
-        </Link>
-      </p>
+      <LinkParagraph href="/conference" className="mt-10">
+        {t('backToProgramme')}
+      </LinkParagraph>
     </article>
   );
 }

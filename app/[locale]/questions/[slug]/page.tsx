@@ -15,6 +15,7 @@ import { LanguageFilter } from '@/components/contributions/LanguageFilter';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
 import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = {
   params: Promise<{ locale: string; slug: string }>;
@@ -180,11 +181,9 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           </ul>
         </section>
       ) : null}
-      <p className="mt-8">
-        <Link href={`/${q.track.slug}`} className="text-brand underline underline-offset-2">
-          {t('backToTrack', { track: q.track.title })}
-        </Link>
-      </p>
+      <LinkParagraph href={`/${q.track.slug}`} className="mt-8" underlineOffset>
+        {t('backToTrack', { track: q.track.title })}
+      </LinkParagraph>
     </article>
   );
 }

@@ -14,6 +14,7 @@ import { ResultMessage } from '@/components/admin/ResultMessage';
 import { RevisionDiff } from '@/components/admin/RevisionDiff';
 import { ReviewTranslation } from '@/components/admin/ReviewTranslation';
 import { auditNoteText } from '@/lib/moderation/audit-notes';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -136,11 +137,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             ? item.translations.map((tr) => `${languageName(locale, tr.locale)} (${t(tr.kind === 'REVIEWED' ? 'kindReviewed' : 'kindMachine')}${tr.stale ? `, ${t('stale')}` : ''})`).join(' · ')
             : t('noTranslations')}
         </p>
-        <p className="mt-2">
-          <Link href={`/admin/contributions/${item.id}/translations`} className="text-brand underline underline-offset-2">
-            {t('editTranslations')}
-          </Link>
-        </p>
+        <LinkParagraph href={`/admin/contributions/${item.id}/translations`} className="mt-2" underlineOffset>
+          {t('editTranslations')}
+        </LinkParagraph>
       </section>
 
       <section aria-labelledby="history-heading" className="mt-8">
@@ -148,11 +147,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           {t('history')}
         </h2>
         {moderator.role === 'ADMIN' ? (
-          <p className="mt-1 text-sm">
-            <Link href={`/admin/audit?contribution=${item.id}`} className="text-brand underline underline-offset-2">
-              {t('auditLink')}
-            </Link>
-          </p>
+          <LinkParagraph href={`/admin/audit?contribution=${item.id}`} className="mt-1 text-sm" underlineOffset>
+            {t('auditLink')}
+          </LinkParagraph>
         ) : null}
         <ol className="mt-2 space-y-1 text-sm">
           {item.history.map((e) => (
