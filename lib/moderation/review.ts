@@ -1,6 +1,7 @@
 import 'server-only';
 /** One contribution under review: its text, revisions, reports, history and the decisions open to it. */
 import { db } from '../db';
+import type { Prisma } from '../generated/prisma/client';
 import { assertCan, type Actor } from '../auth/permissions';
 import { isUuid } from '../uuid';
 import { currentPhase } from '../consultation/guard';
@@ -34,47 +35,47 @@ export interface ReviewItem {
   translations: { locale: string; body: string; kind: 'MACHINE' | 'REVIEWED'; stale: boolean; provider: string | null; translator: string | null; updatedAt: Date }[];
 }
 
+/** What the review page shows of a contribution. */
+const REVIEW_SELECT = {
+  id: true,
+  version: true,
+  pseudonym: true,
+  body: true,
+  language: true,
+  status: true,
+  reason: true,
+  reportCount: true,
+  createdAt: true,
+  editedAt: true,
+  decidedAt: true,
+  publishedAt: true,
+  questionId: true,
+  reports: {
+    orderBy: [{ handledAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
+    select: { id: true, reason: true, text: true, createdAt: true, handledAt: true, handledBy: { select: { name: true } } },
+  },
+  events: {
+    orderBy: { id: 'asc' },
+    select: {
+      id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, noteCode: true, noteParams: true,
+      createdAt: true, actor: { select: { name: true } },
+    },
+  },
+  revisions: { orderBy: { id: 'asc' }, select: { version: true, pseudonym: true, body: true, language: true, writtenAt: true } },
+  translations: {
+    orderBy: { locale: 'asc' },
+    select: {
+      locale: true, body: true, kind: true, stale: true, provider: true, updatedAt: true,
+      translator: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.ContributionSelect;
+
 export async function getReviewItem(opts: { viewer: Actor | null; id: string; locale: string }): Promise<ReviewItem | null> {
   assertCan(opts.viewer, 'queue.read');
   if (!isUuid(opts.id)) return null;
   const [c, catalogue] = await Promise.all([
-    db.contribution.findUnique({
-      where: { id: opts.id },
-      select: {
-        id: true,
-        version: true,
-        pseudonym: true,
-        body: true,
-        language: true,
-        status: true,
-        reason: true,
-        reportCount: true,
-        createdAt: true,
-        editedAt: true,
-        decidedAt: true,
-        publishedAt: true,
-        questionId: true,
-        reports: {
-          orderBy: [{ handledAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
-          select: { id: true, reason: true, text: true, createdAt: true, handledAt: true, handledBy: { select: { name: true } } },
-        },
-        events: {
-          orderBy: { id: 'asc' },
-          select: {
-            id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, noteCode: true, noteParams: true,
-            createdAt: true, actor: { select: { name: true } },
-          },
-        },
-        revisions: { orderBy: { id: 'asc' }, select: { version: true, pseudonym: true, body: true, language: true, writtenAt: true } },
-        translations: {
-          orderBy: { locale: 'asc' },
-          select: {
-            locale: true, body: true, kind: true, stale: true, provider: true, updatedAt: true,
-            translator: { select: { name: true } },
-          },
-        },
-      },
-    }),
+    db.contribution.findUnique({ where: { id: opts.id }, select: REVIEW_SELECT }),
     catalogueIndex(opts.locale),
   ]);
   if (!c) return null;

@@ -147,6 +147,11 @@ export const auditFiltersSchema = z.object({
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
+/** The audit filters as URL search params (without the cursor), for the next page and the CSV. */
+export function auditFiltersToParams(f: AuditFilters): URLSearchParams {
+  return new URLSearchParams(Object.entries(f).filter(([k, v]) => v && k !== 'before') as [string, string][]);
+}
+
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
   return auditFiltersSchema.parse(params);
 }
