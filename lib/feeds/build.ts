@@ -10,13 +10,6 @@ import { atom, tagUri, type AtomEntry } from './atom';
 import { latestContributions, questionTitle } from './queries';
 import { env } from '../env';
 import { operatorConfig } from '../operator/config';
-import { replayCutoff } from '../clock';
-
-/** In a replay, only what was published by its clock. */
-function publishedBy<T extends { publishedAt: Date | null }>(rows: T[]): T[] {
-  const cut = replayCutoff();
-  return cut ? rows.filter((r) => r.publishedAt !== null && r.publishedAt <= cut) : rows;
-}
 
 const CONSULTATION_START = new Date('2017-02-01T00:00:00+01:00');
 
@@ -71,7 +64,7 @@ export async function contributionsFeed(locale: string, questionSlug?: string): 
 
 export async function proceedingsFeed(locale: string): Promise<string> {
   const { t, site, lang, marked } = await common(locale);
-  const rows = publishedBy(await listPublishedProceedings());
+  const rows = await listPublishedProceedings();
   return atom({
     id: tagUri(`feeds/${locale}/proceedings`),
     title: t('proceedingsTitle', { site }),
@@ -94,7 +87,7 @@ export async function proceedingsFeed(locale: string): Promise<string> {
 
 export async function synthesisFeed(locale: string): Promise<string> {
   const { t, site, lang, marked } = await common(locale);
-  const rows = publishedBy(await listPublishedSynthesis());
+  const rows = await listPublishedSynthesis();
   return atom({
     id: tagUri(`feeds/${locale}/synthesis`),
     title: t('synthesisTitle', { site }),

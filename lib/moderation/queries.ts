@@ -15,6 +15,7 @@ import { isUuid } from '../uuid';
 import { dayRange } from './dates';
 import { DECISION_ACTIONS, decisionsFor, publishesNewText } from './permissions';
 import { currentPhase } from '../consultation/guard';
+import { replayBound } from '../clock';
 import type { Decision, QueueFilters, Reason, Status } from './schemas';
 
 export { ModerationForbidden };
@@ -80,6 +81,9 @@ function queueWhere(f: QueueFilters, without?: Facet): Prisma.ContributionWhereI
   }
   const range = dayRange(f.from, f.to);
   if (range) and.push({ createdAt: range });
+  // A replay (APP_CLOCK) shows the queue as it was: nothing posted after the clock.
+  const by = replayBound();
+  if (by) and.push({ createdAt: by });
   return { AND: and };
 }
 
@@ -248,9 +252,11 @@ export interface ReviewItem {
 export async function getReviewItem(opts: { viewer: Actor | null; id: string; locale: string }): Promise<ReviewItem | null> {
   assertCan(opts.viewer, 'queue.read');
   if (!isUuid(opts.id)) return null;
+  // In a replay, what was posted, reported, decided or rewritten after the clock did not happen yet.
+  const by = replayBound();
   const [c, catalogue] = await Promise.all([
-    db.contribution.findUnique({
-      where: { id: opts.id },
+    db.contribution.findFirst({
+      where: { id: opts.id, ...(by ? { createdAt: by } : {}) },
       select: {
         id: true,
         version: true,
@@ -266,17 +272,19 @@ export async function getReviewItem(opts: { viewer: Actor | null; id: string; lo
         publishedAt: true,
         questionId: true,
         reports: {
+          where: { createdAt: by },
           orderBy: [{ handledAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
           select: { id: true, reason: true, text: true, createdAt: true, handledAt: true, handledBy: { select: { name: true } } },
         },
         events: {
+          where: { createdAt: by },
           orderBy: { id: 'asc' },
           select: {
             id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, noteCode: true, noteParams: true,
             createdAt: true, actor: { select: { name: true } },
           },
         },
-        revisions: { orderBy: { id: 'asc' }, select: { version: true, pseudonym: true, body: true, language: true, writtenAt: true } },
+        revisions: { where: { writtenAt: by }, orderBy: { id: 'asc' }, select: { version: true, pseudonym: true, body: true, language: true, writtenAt: true } },
         translations: {
           orderBy: { locale: 'asc' },
           select: {

@@ -27,7 +27,7 @@ export async function saveProceeding(o: { actorId: string; input: ProceedingInpu
     const data = { title: input.title, body: input.body, status: input.status, authorId: o.actorId, publishedAt };
     return current
       ? tx.proceeding.update({ where: { id: current.id }, data })
-      : tx.proceeding.create({ data: { sessionId: session.id, locale: input.locale, ...data } });
+      : tx.proceeding.create({ data: { sessionId: session.id, locale: input.locale, ...data, createdAt: now() } });
   });
 }
 
@@ -47,6 +47,9 @@ export async function saveSynthesis(o: { actorId: string; input: SynthesisInput 
     const data = {
       themeId, locale: input.locale, title: input.title, body: input.body, status: input.status, authorId: o.actorId, publishedAt,
     };
-    return current ? tx.synthesisPage.update({ where: { id: current.id }, data }) : tx.synthesisPage.create({ data });
+    // Created "now" by the application's clock: a replay's own pages belong to the replayed moment.
+    return current
+      ? tx.synthesisPage.update({ where: { id: current.id }, data })
+      : tx.synthesisPage.create({ data: { ...data, createdAt: now() } });
   });
 }

@@ -13,6 +13,7 @@ import conferenceJson from '../../prisma/content/conference.json';
 import { extractCitationIds, type CitedContribution } from './citations';
 import type { ProvenanceKind } from '../seed/provenance';
 import { isUuid } from '../uuid';
+import { replayBound, replayCutoff } from '../clock';
 
 export interface PageView {
   slug: string;
@@ -26,6 +27,15 @@ export interface PageView {
 }
 
 const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
+
+/** Published proceedings or synthesis pages; in a replay (APP_CLOCK), only those published by its clock. */
+const publishedNow = () => ({ status: 'PUBLISHED' as const, ...(replayBound() ? { publishedAt: replayBound() } : {}) });
+
+/** Back office, in a replay: what had been written by the clock (and is not shown as published later). */
+const writtenNow = () => {
+  const by = replayBound();
+  return by ? { createdAt: by, OR: [{ publishedAt: null }, { publishedAt: by }] } : {};
+};
 
 /** An official page in `locale`, or its French source when the translation is missing. */
 export const getPage = cache(async (slug: string, locale: string): Promise<PageView | null> => {
@@ -118,15 +128,15 @@ function sessionView(
   };
 }
 
-const publishedProceedings = {
-  where: { status: 'PUBLISHED' as const },
+const publishedProceedings = () => ({
+  where: publishedNow(),
   select: { id: true, locale: true, title: true, body: true, publishedAt: true, isDemo: true },
-};
+});
 
 export const getSessions = cache(async (locale: string): Promise<SessionView[]> => {
   const rows = await db.conferenceSession.findMany({
     orderBy: [{ day: 'asc' }, { position: 'asc' }],
-    include: { translations: inLocales(locale), proceedings: publishedProceedings },
+    include: { translations: inLocales(locale), proceedings: publishedProceedings() },
   });
   return rows.map((s) => sessionView(s, locale));
 });
@@ -134,7 +144,7 @@ export const getSessions = cache(async (locale: string): Promise<SessionView[]> 
 export const getSession = cache(async (slug: string, locale: string): Promise<SessionView | null> => {
   const s = await db.conferenceSession.findUnique({
     where: { slug },
-    include: { translations: inLocales(locale), proceedings: publishedProceedings },
+    include: { translations: inLocales(locale), proceedings: publishedProceedings() },
   });
   return s ? sessionView(s, locale) : null;
 });
@@ -229,7 +239,7 @@ export interface SynthesisSection {
 export const getSynthesis = cache(async (locale: string): Promise<SynthesisSection[]> => {
   const [pages, themes] = await Promise.all([
     db.synthesisPage.findMany({
-      where: { status: 'PUBLISHED' },
+      where: publishedNow(),
       orderBy: [{ publishedAt: 'desc' }],
       select: { id: true, themeId: true, locale: true, title: true, body: true, publishedAt: true, isDemo: true },
     }),
@@ -273,11 +283,17 @@ export async function getCitedContributions(markdowns: string[], locale: string)
       body: true,
       language: true,
       pseudonym: true,
+      createdAt: true,
+      publishedAt: true,
       question: { select: { slug: true, translations: inLocales(locale) } },
     },
   });
+  // In a replay, a contribution published after the clock was not published yet.
+  const cut = replayCutoff();
+  const notYet = (c: { createdAt: Date; publishedAt: Date | null }) =>
+    cut !== null && (c.createdAt > cut || (c.publishedAt ?? c.createdAt) > cut);
   return new Map(
-    rows.map((c) => [
+    rows.map((r) => ({ ...r, status: r.status === 'PUBLISHED' && notYet(r) ? 'PENDING' : r.status })).map((c) => [
       c.id,
       {
         id: c.id,
@@ -297,7 +313,7 @@ export async function getCitedContributions(markdowns: string[], locale: string)
 
 export async function listPublishedProceedings(limit = 50) {
   return db.proceeding.findMany({
-    where: { status: 'PUBLISHED' },
+    where: publishedNow(),
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
     select: {
@@ -315,7 +331,7 @@ export async function listPublishedProceedings(limit = 50) {
 
 export async function listPublishedSynthesis(limit = 50) {
   return db.synthesisPage.findMany({
-    where: { status: 'PUBLISHED' },
+    where: publishedNow(),
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
     select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true },
@@ -338,7 +354,11 @@ export async function listProceedingsForEditors(locale: string) {
     orderBy: [{ day: 'asc' }, { position: 'asc' }],
     include: {
       translations: inLocales(locale),
-      proceedings: { select: { id: true, locale: true, title: true, status: true, updatedAt: true, publishedAt: true }, orderBy: { locale: 'asc' } },
+      proceedings: {
+        where: writtenNow(),
+        select: { id: true, locale: true, title: true, status: true, updatedAt: true, publishedAt: true },
+        orderBy: { locale: 'asc' },
+      },
     },
   });
   return rows.map((s) => ({ slug: s.slug, title: pickLocale(s.translations, locale)?.title ?? s.slug, proceedings: s.proceedings }));
@@ -356,6 +376,7 @@ export async function getProceedingForEditor(sessionSlug: string, proceedingLoca
 /** Every synthesis page in every status (moderators). */
 export async function listSynthesisForEditors(locale: string) {
   const rows = await db.synthesisPage.findMany({
+    where: writtenNow(),
     orderBy: [{ updatedAt: 'desc' }],
     select: {
       id: true,
@@ -375,7 +396,7 @@ export async function listSynthesisForEditors(locale: string) {
 
 export async function getSynthesisForEditor(id: string) {
   if (!isUuid(id)) return null;
-  return db.synthesisPage.findUnique({ where: { id }, include: { theme: { select: { slug: true } } } });
+  return db.synthesisPage.findFirst({ where: { id, ...writtenNow() }, include: { theme: { select: { slug: true } } } });
 }
 
 export async function listThemesForEditors(locale: string) {
