@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { formatDate } from '@/lib/dates/format';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { env } from '@/lib/env';
@@ -26,14 +27,13 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const [tn, tm] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators')]);
   const noteOf = (e: Parameters<typeof auditNoteText>[0]) =>
     auditNoteText(e, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
-  const format = await getFormatter();
   const item = await getReviewItem({ viewer: moderator, id, locale });
   if (!item) notFound();
   const next = await nextInQueue({ viewer: moderator, filters, current: { createdAt: item.createdAt, id: item.id } });
   const carry = queueFiltersToParams(filters).toString();
   const withQs = (path: string) => `${path}${carry ? `?${carry}` : ''}`;
   const decided = typeof sp.decided === 'string' && (DECISIONS as readonly string[]).includes(sp.decided) ? sp.decided : null;
-  const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = (d: Date) => formatDate(d, locale, 'shortDayTime');
   const openReports = item.reports.filter((r) => !r.handledAt);
 
   return (
