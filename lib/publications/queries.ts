@@ -12,7 +12,6 @@ import { conferenceSchema } from '../seed/content';
 import conferenceJson from '../../prisma/content/conference.json';
 import { extractCitationIds, type CitedContribution } from './citations';
 import type { ProvenanceKind } from '../seed/provenance';
-import { isUuid } from '../uuid';
 import { replayBound, replayCutoff } from '../clock';
 
 export interface PageView {
@@ -26,16 +25,10 @@ export interface PageView {
   source: string | null;
 }
 
-const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
+export const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
 
 /** Published proceedings or synthesis pages; in a replay (APP_CLOCK), only those published by its clock. */
 const publishedNow = () => ({ status: 'PUBLISHED' as const, ...(replayBound() ? { publishedAt: replayBound() } : {}) });
-
-/** Back office, in a replay: what had been written by the clock (and is not shown as published later). */
-const writtenNow = () => {
-  const by = replayBound();
-  return by ? { createdAt: by, OR: [{ publishedAt: null }, { publishedAt: by }] } : {};
-};
 
 /** An official page in `locale`, or its French source when the translation is missing. */
 export const getPage = cache(async (slug: string, locale: string): Promise<PageView | null> => {
@@ -92,6 +85,9 @@ export interface SessionView {
   speakers: string[];
   locale: string;
   translated: boolean;
+  /** where the title, description and speakers come from (lib/seed/provenance.ts) */
+  provenance: ProvenanceKind;
+  source: string | null;
   /** Published proceedings: the reader's language first, then the others. */
   proceedings: ProceedingView[];
 }
@@ -104,7 +100,10 @@ function sessionView(
     day: Date;
     startsAt: Date | null;
     endsAt: Date | null;
-    translations: { locale: string; title: string; description: string; speakers: string | null; translated: boolean }[];
+    translations: {
+      locale: string; title: string; description: string; speakers: string | null; translated: boolean;
+      provenance: ProvenanceKind; source: string | null;
+    }[];
     proceedings: { id: string; locale: string; title: string; body: string; publishedAt: Date | null; isDemo: boolean }[];
   },
   locale: string,
@@ -122,6 +121,8 @@ function sessionView(
     speakers: (t?.speakers ?? '').split('\n').filter(Boolean),
     locale: t?.locale ?? defaultLocale,
     translated: t?.translated ?? false,
+    provenance: t?.provenance ?? 'PLATFORM',
+    source: t?.source ?? null,
     proceedings: [...s.proceedings].sort(
       (a, b) => Number(b.locale === locale) - Number(a.locale === locale) || a.locale.localeCompare(b.locale),
     ),
@@ -344,62 +345,4 @@ export async function listSlugs() {
     db.document.findMany({ select: { slug: true }, orderBy: { position: 'asc' } }),
   ]);
   return { sessions: sessions.map((s) => s.slug), documents: documents.map((d) => d.slug) };
-}
-
-// ─── Back office (callers check the role first: requireModerator) ───────────
-
-/** Every session with its proceedings in every status (admins). */
-export async function listProceedingsForEditors(locale: string) {
-  const rows = await db.conferenceSession.findMany({
-    orderBy: [{ day: 'asc' }, { position: 'asc' }],
-    include: {
-      translations: inLocales(locale),
-      proceedings: {
-        where: writtenNow(),
-        select: { id: true, locale: true, title: true, status: true, updatedAt: true, publishedAt: true },
-        orderBy: { locale: 'asc' },
-      },
-    },
-  });
-  return rows.map((s) => ({ slug: s.slug, title: pickLocale(s.translations, locale)?.title ?? s.slug, proceedings: s.proceedings }));
-}
-
-export async function getProceedingForEditor(sessionSlug: string, proceedingLocale: string) {
-  const s = await db.conferenceSession.findUnique({
-    where: { slug: sessionSlug },
-    include: { translations: true, proceedings: { where: { locale: proceedingLocale } } },
-  });
-  if (!s) return null;
-  return { slug: s.slug, title: pickLocale(s.translations, proceedingLocale)?.title ?? s.slug, proceeding: s.proceedings[0] ?? null };
-}
-
-/** Every synthesis page in every status (moderators). */
-export async function listSynthesisForEditors(locale: string) {
-  const rows = await db.synthesisPage.findMany({
-    where: writtenNow(),
-    orderBy: [{ updatedAt: 'desc' }],
-    select: {
-      id: true,
-      locale: true,
-      title: true,
-      status: true,
-      updatedAt: true,
-      publishedAt: true,
-      theme: { select: { slug: true, translations: inLocales(locale) } },
-    },
-  });
-  return rows.map((r) => ({
-    ...r,
-    theme: r.theme ? { slug: r.theme.slug, label: pickLocale(r.theme.translations, locale)?.label ?? r.theme.slug } : null,
-  }));
-}
-
-export async function getSynthesisForEditor(id: string) {
-  if (!isUuid(id)) return null;
-  return db.synthesisPage.findFirst({ where: { id, ...writtenNow() }, include: { theme: { select: { slug: true } } } });
-}
-
-export async function listThemesForEditors(locale: string) {
-  const rows = await db.theme.findMany({ orderBy: [{ track: { position: 'asc' } }, { position: 'asc' }], include: { translations: inLocales(locale) } });
-  return rows.map((t) => ({ slug: t.slug, label: pickLocale(t.translations, locale)?.label ?? t.slug }));
 }

@@ -8,10 +8,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db, resetDatabase } from './helpers';
 import { makeContribution, makeModerator, makeReport } from './moderation-fixtures';
 import { setClockForTests } from '../../lib/clock';
-import {
-  getCitedContributions, getSessions, getSynthesis, listProceedingsForEditors, listPublishedProceedings, listPublishedSynthesis,
-  listSynthesisForEditors,
-} from '../../lib/publications/queries';
+import { getCitedContributions, getSessions, getSynthesis, listPublishedProceedings, listPublishedSynthesis } from '../../lib/publications/queries';
+import { listProceedingsForEditors, listSynthesisForEditors } from '../../lib/publications/editor-queries';
 import { getQueue, getReviewItem, listAudit } from '../../lib/moderation/queries';
 import { parseAuditFilters, parseQueueFilters } from '../../lib/moderation/schemas';
 import { getStats } from '../../lib/stats/queries';

@@ -1,8 +1,8 @@
-import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { formatDate } from '@/lib/dates/format';
 import { endonyms, isLocale } from '@/lib/i18n/config';
 import { openAdminPage } from '@/lib/auth/admin-page';
-import { listProceedingsForEditors } from '@/lib/publications/queries';
+import { listProceedingsForEditors } from '@/lib/publications/editor-queries';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -10,7 +10,6 @@ type Props = { params: Promise<{ locale: string }> };
 export default async function AdminProceedingsPage({ params }: Props) {
   const { locale } = await params;
   const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', role: 'ADMIN', next: '/admin/proceedings' });
-  const format = await getFormatter();
   const sessions = await listProceedingsForEditors(locale);
   return (
     <div>
@@ -28,7 +27,7 @@ export default async function AdminProceedingsPage({ params }: Props) {
                       {isLocale(p.locale) ? endonyms[p.locale] : p.locale} — {p.title}
                     </Link>{' '}
                     <span className="text-muted">
-                      ({t(p.status === 'PUBLISHED' ? 'published' : 'draft')}, {format.dateTime(p.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })})
+                      ({t(p.status === 'PUBLISHED' ? 'published' : 'draft')}, <time dateTime={p.updatedAt.toISOString()}>{formatDate(p.updatedAt, locale, 'shortDayTime')}</time>)
                     </span>
                   </li>
                 ))}

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale, locales } from '@/lib/i18n/config';
 import { openAdminPage } from '@/lib/auth/admin-page';
-import { getProceedingForEditor } from '@/lib/publications/queries';
+import { getProceedingForEditor } from '@/lib/publications/editor-queries';
 import { saveProceedingAction } from '@/lib/publications/actions';
 import { PublicationEditor } from '@/components/admin-publications/PublicationEditor';
 import { editorLabels } from '@/components/admin-publications/labels';
