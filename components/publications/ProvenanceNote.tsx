@@ -12,6 +12,7 @@ export async function ProvenanceNote({
   source,
   translated = false,
   originalHref,
+  subject,
 }: {
   kind: ProvenanceKind;
   source: string | null;
@@ -19,6 +20,8 @@ export async function ProvenanceNote({
   translated?: boolean;
   /** where the original of a translation is, with its locale (e.g. "/fr/charter"), for the one-click link */
   originalHref?: string;
+  /** what the note is about, when the page holds texts of several kinds ("The themes and questions below:") */
+  subject?: string;
 }) {
   const t = await getTranslations('Provenance');
   const sourceName = source && t.has(`sources.${source}`) ? t(`sources.${source}`) : (source ?? '');
@@ -30,6 +33,7 @@ export async function ProvenanceNote({
   }[kind];
   return (
     <p className="provenance-note" data-testid="provenance" data-provenance={kind}>
+      {subject ? `${subject} ` : null}
       <span className="provenance-label">{t(`label.${kind}`)}</span> {text}
       {originalHref && (kind === 'TRANSLATION' || translated) ? (
         <>
