@@ -13,7 +13,7 @@ import { listProceedingsForEditors, listSynthesisForEditors } from '../../lib/pu
 import { getQueue, getReviewItem, listAudit } from '../../lib/moderation/queries';
 import { parseAuditFilters, parseQueueFilters } from '../../lib/moderation/schemas';
 import { getStats } from '../../lib/stats/queries';
-import { saveProceeding, saveSynthesis } from '../../lib/publications/mutations';
+import { PublicationError, saveProceeding, saveSynthesis } from '../../lib/publications/mutations';
 
 const MARCH = new Date('2017-03-15T10:00:00+01:00');
 const BEFORE = new Date('2017-03-01T10:00:00+01:00');
@@ -99,6 +99,23 @@ describe('publications in a replay', () => {
     } finally {
       await db.synthesisPage.delete({ where: { id: page.id } });
       await db.proceeding.delete({ where: { id: proceeding.id } });
+    }
+  });
+
+  it('a page saved during the replay is dated by its clock, and a stale save is still refused', async () => {
+    setClockForTests(MARCH);
+    const input = { theme: '', locale: 'pt', title: 'No replay', body: 'Texto', status: 'DRAFT' } as const;
+    const first = await saveSynthesis({ actorId: admin.id, input });
+    try {
+      expect(first.updatedAt.getTime() - MARCH.getTime()).toBeLessThan(1000);
+      const second = await saveSynthesis({ actorId: admin.id, input: { ...input, id: first.id, baseVersion: first.updatedAt.getTime() } });
+      expect(second.updatedAt.getTime()).toBeGreaterThan(first.updatedAt.getTime());
+      expect(second.updatedAt.getTime() - MARCH.getTime()).toBeLessThan(1000);
+      // The clock stands still in a replay: the version still moves, so an editor who started from the first save is refused.
+      const stale = { ...input, id: first.id, baseVersion: first.updatedAt.getTime() };
+      await expect(saveSynthesis({ actorId: admin.id, input: stale })).rejects.toThrow(PublicationError);
+    } finally {
+      await db.synthesisPage.delete({ where: { id: first.id } });
     }
   });
 
