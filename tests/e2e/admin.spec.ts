@@ -68,7 +68,7 @@ test('the moderation journey in French: queue, keyboard review, report, translat
   await expect(page.locator('select[name="status"] option[value="PENDING"]')).toHaveText('En attente de modération (6)');
   await expect(page.locator('select[name="language"] option[value="it"]')).toHaveText(/\(2\)$/);
   const firstItem = page.locator('[data-contribution]').first();
-  await expect(firstItem).toContainText('States already rely on private actors');
+  await expect(firstItem).toContainText('Desde Colombia vemos este debate');
 
   // Filter by language (a GET form, works without JavaScript).
   await page.locator('select[name="language"]').selectOption('it');
@@ -83,8 +83,8 @@ test('the moderation journey in French: queue, keyboard review, report, translat
   await page.getByRole('link', { name: 'Commencer la modération' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Examiner une contribution');
   const rejectedId = idFromUrl(page.url());
-  await expect(page.locator('article p')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('article p')).toContainText('States already rely on private actors');
+  await expect(page.locator('article p')).toHaveAttribute('lang', 'es');
+  await expect(page.locator('article p')).toContainText('Desde Colombia vemos este debate');
   await expect(page.getByRole('button', { name: /^Publier/ })).toHaveCount(0);
 
   // Reject with a reason from the charter, keyboard only: radio group, note, then Enter; the next one follows.
@@ -97,7 +97,7 @@ test('the moderation journey in French: queue, keyboard review, report, translat
   await expect(page).toHaveURL(/decided=reject/);
   expect(idFromUrl(page.url())).not.toBe(rejectedId);
   await expect(page.getByRole('status').filter({ hasText: 'Décision enregistrée : refusée.' })).toBeVisible();
-  await expect(page.locator('article p')).toContainText('Lavoro in un SOC');
+  await expect(page.locator('article p')).toContainText('States already rely on private actors');
   await page.goto(`/fr/admin/contributions/${rejectedId}`);
   await expect(page.getByTestId('status')).toHaveText('Refusée — Doublon');
 
@@ -202,9 +202,9 @@ test('the queue in Arabic, right to left', async ({ page }) => {
   await expect(page.locator('select[name="language"] option[value="fr"]')).toContainText('الفرنسية');
   await page.getByRole('link', { name: 'بدء المراجعة' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('مراجعة مساهمة');
-  // The oldest pending one (English or Italian, depending on what the French journey refused before).
+  // The oldest pending one (Spanish or English, depending on what the French journey refused before).
   const text = page.locator('article p');
-  await expect(text).toHaveAttribute('lang', /^(en|it)$/);
+  await expect(text).toHaveAttribute('lang', /^(es|en)$/);
   await expect(text).toHaveAttribute('dir', 'ltr');
   // The layout is mirrored: the "next" link sits at the inline end, i.e. on the left.
   const back = await page.getByRole('link', { name: 'العودة إلى القائمة' }).boundingBox();
