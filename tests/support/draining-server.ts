@@ -1,0 +1,42 @@
+/**
+ * A server of lib/server/http-server.ts in its own process, stopped by SIGTERM as the app is
+ * (scripts/start.ts: closeGracefully, then exit 0). tests/unit/graceful-shutdown.test.ts drives it.
+ *   GET /busy?ms=N   blocks the event loop N ms (a long synchronous render), then answers
+ *   GET /slow?ms=N   answers after N ms without blocking
+ *   GET /api/health  200 {"ok":true}
+ *   anything else    200, after 20 ms
+ * Prints its port on the first line of stdout, "exit" when its server has closed.
+ */
+import type { AddressInfo } from 'node:net';
+import { closeGracefully, createHttpServer, listen, serverLimits } from '../../lib/server/http-server';
+
+const server = createHttpServer(
+  (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const ms = Number(url.searchParams.get('ms') ?? 20);
+    req.resume();
+    req.on('end', () => {
+      if (url.pathname === '/busy') {
+        const until = Date.now() + ms;
+        while (Date.now() < until) {
+          /* the event loop is busy */
+        }
+        res.end('busy done');
+      } else if (url.pathname === '/api/health') {
+        res.end('{"ok":true}');
+      } else {
+        setTimeout(() => res.end(`${req.method} ${url.pathname} ok`), url.pathname === '/slow' ? ms : 20);
+      }
+    });
+  },
+  serverLimits({ trustProxy: true }),
+);
+
+await listen(server, 0, '127.0.0.1');
+console.log((server.address() as AddressInfo).port);
+process.once('SIGTERM', () => {
+  void closeGracefully(server).then(() => {
+    console.log('exit');
+    process.exit(0);
+  });
+});
