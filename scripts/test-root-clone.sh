@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ] || [ "$(uname -s)" != Linux ]; then echo "root clone: skipped (needs root on Linux)"; exit 0; fi
+# What is cloned is the last commit (uncommitted changes are not in the clone).
+git rev-parse --git-dir >/dev/null 2>&1 || { echo "root clone: skipped (not a git checkout: nothing to clone)"; exit 0; }
 here=$(pwd)
 dist=${NEXT_DIST_DIR:-.next}
 # Free ports unless given: a fixed port may be another server's, which would answer for ours.

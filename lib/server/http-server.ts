@@ -54,6 +54,8 @@ export function capSocketsPerAddress(server: http.Server, max: number): void {
 interface Drain {
   open: number;
   draining: boolean;
+  /** Responses under way (their headers may not be sent yet). */
+  inFlight: Set<http.ServerResponse>;
 }
 const drains = new WeakMap<http.Server, Drain>();
 
@@ -62,8 +64,10 @@ export const HEALTH_PATH = '/api/health';
 
 export function createHttpServer(listener: http.RequestListener, limits: ServerLimits): http.Server {
   const options = { connectionsCheckingInterval: 1_000, headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs };
-  const drain: Drain = { open: 0, draining: false };
+  const drain: Drain = { open: 0, draining: false, inFlight: new Set() };
   const server = http.createServer(options, (req, res) => {
+    drain.inFlight.add(res);
+    res.once('close', () => drain.inFlight.delete(res));
     if (drain.draining) {
       // Every response from now on closes its connection: no client or proxy reuses a socket
       // that is about to be closed under it.
@@ -108,16 +112,20 @@ export function listen(server: http.Server, port: number, host: string): Promise
  * every connection is closed after `boundMs` (25 s), under systemd's 30 s stop timeout.
  */
 export function closeGracefully(server: http.Server, opts: { quietWithinMs?: number; boundMs?: number } = {}): Promise<void> {
-  const drain = drains.get(server) ?? { open: 0, draining: false };
+  const drain = drains.get(server) ?? { open: 0, draining: false, inFlight: new Set() };
   const started = Date.now();
   drain.draining = true;
+  // Responses already under way close their connection too, when their headers are still unsent.
+  for (const res of drain.inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
   return new Promise<void>((resolve) => {
     const hard = setTimeout(() => server.closeAllConnections(), opts.boundMs ?? 25_000);
+    let listening = true;
     const tick = setInterval(() => {
       server.closeIdleConnections(); // kept-alive sockets between two requests
-      if (drain.open > 0 && Date.now() - started < (opts.quietWithinMs ?? 20_000)) return;
-      clearInterval(tick);
+      if (!listening || (drain.open > 0 && Date.now() - started < (opts.quietWithinMs ?? 20_000))) return;
+      listening = false;
       server.close(() => {
+        clearInterval(tick);
         clearTimeout(hard);
         resolve();
       });

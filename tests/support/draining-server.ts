@@ -6,6 +6,7 @@
  *   GET /api/health  200 {"ok":true}
  *   anything else    200, after 20 ms
  * Prints its port on the first line of stdout, "exit" when its server has closed.
+ * DRAIN_QUIET_MS: closeGracefully's quietWithinMs (default: its own).
  */
 import type { AddressInfo } from 'node:net';
 import { closeGracefully, createHttpServer, listen, serverLimits } from '../../lib/server/http-server';
@@ -35,7 +36,8 @@ const server = createHttpServer(
 await listen(server, 0, '127.0.0.1');
 console.log((server.address() as AddressInfo).port);
 process.once('SIGTERM', () => {
-  void closeGracefully(server).then(() => {
+  const quiet = process.env.DRAIN_QUIET_MS;
+  void closeGracefully(server, quiet ? { quietWithinMs: Number(quiet) } : {}).then(() => {
     console.log('exit');
     process.exit(0);
   });

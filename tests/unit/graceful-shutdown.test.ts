@@ -55,8 +55,15 @@ afterEach(() => {
   child = null;
 });
 
-async function startServer(): Promise<{ port: number; exited: Promise<number | null>; output: () => string }> {
-  const c = spawn(process.execPath, ['--import', 'tsx', 'tests/support/draining-server.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+interface Started {
+  port: number;
+  exited: Promise<number | null>;
+  output: () => string;
+}
+
+async function startServer(env: Record<string, string> = {}): Promise<Started> {
+  const args = ['--import', 'tsx', 'tests/support/draining-server.ts'];
+  const c = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   child = c;
   let out = '';
   const exited = new Promise<number | null>((r) => c.once('exit', (code) => r(code)));
@@ -103,5 +110,18 @@ describe('draining', () => {
     expect((await slow).status).toBe(200);
     expect(await s.exited).toBe(0);
     expect(s.output()).toContain('exit');
+  }, 20_000);
+});
+
+describe('draining under requests that never pause', () => {
+  it('closes the listening socket after its bound anyway, and still answers what it accepted', async () => {
+    const s = await startServer({ DRAIN_QUIET_MS: '500' });
+    const slow = raw(s.port, 'GET', '/slow?ms=3000');
+    await sleep(200);
+    child!.kill('SIGTERM');
+    await sleep(1_200); // past the bound, the slow request still in flight
+    expect((await raw(s.port, 'POST', '/after-the-bound')).status).toBe('refused');
+    expect(await slow).toEqual({ status: 200, connection: 'close' });
+    expect(await s.exited).toBe(0);
   }, 20_000);
 });
