@@ -93,9 +93,7 @@ test('every internal link of the archive resolves, and nothing runs or needs a s
   expect(fs.existsSync(path.join(first, 'site', 'de'))).toBe(false);
 });
 
-// FIXME (merge of 6 Dec 2026): the exported question page had no contribution where the test looks for one (first seen after the
-// merge with the replay filter and the demo markers); not yet diagnosed.
-test.fixme('pages render as on the live site, RTL and CJK, with zero request to another origin', async ({ browser }) => {
+test('pages render as on the live site, RTL and CJK, with zero request to another origin', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
   const page = await context.newPage();
   const foreign: string[] = [];
@@ -124,9 +122,7 @@ test.fixme('pages render as on the live site, RTL and CJK, with zero request to 
   await context.close();
 });
 
-// FIXME (merge of 6 Dec 2026): never reached yet (the serial spec stopped at an earlier failure); re-enable once
-// run green.
-test.fixme('the manifest verifies, and sha256sum -c agrees', async () => {
+test('the manifest verifies, and sha256sum -c agrees', async () => {
   const v = await verifyManifest(first);
   expect(v.problems).toEqual([]);
   expect(v.checked).toBe(manifest(first).files.length + 1);
@@ -143,9 +139,7 @@ test.fixme('the manifest verifies, and sha256sum -c agrees', async () => {
   fs.writeFileSync(victim, saved);
 });
 
-// FIXME (merge of 6 Dec 2026): never reached yet (the serial spec stopped at an earlier failure); re-enable once
-// run green.
-test.fixme('the WARC parses record by record and holds every HTML page of the site', async () => {
+test('the WARC parses record by record and holds every HTML page of the site', async () => {
   const file = path.join(first, manifest(first).warc.path);
   const bytes = fs.readFileSync(file);
   const parser = new WARCParser(fs.createReadStream(file));
@@ -172,9 +166,7 @@ test.fixme('the WARC parses record by record and holds every HTML page of the si
   expect(records).toBeGreaterThan(htmlFiles(manifest(first)).length);
 });
 
-// FIXME (merge of 6 Dec 2026): never reached yet (the serial spec stopped at an earlier failure); re-enable once
-// run green.
-test.fixme('a second export of the same database is identical', async () => {
+test('a second export of the same database is identical', async () => {
   const a = manifest(first);
   const b = manifest(second);
   expect(b.files).toEqual(a.files);
@@ -192,9 +184,7 @@ test.fixme('a second export of the same database is identical', async () => {
   expect(strip(second) === strip(first)).toBe(true);
 });
 
-// FIXME (merge of 6 Dec 2026): never reached yet (the serial spec stopped at an earlier failure); re-enable once
-// run green.
-test.fixme('the static search finds a Chinese two-character word and an Arabic word', async ({ page }) => {
+test('the static search finds a Chinese two-character word and an Arabic word', async ({ page }) => {
   const origin = new URL(site.url).origin;
   const foreign: string[] = [];
   page.on('request', (r) => {

@@ -48,9 +48,7 @@ test.describe('the lawyer, on a phone, without JavaScript', () => {
   test.use({ baseURL: OPEN.url, javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
 
   for (const locale of ['ar', 'fr'] as const) {
-    // FIXME (merge of 6 Dec 2026): failed in the first run of the merged tree (some perhaps from the rate limit,
-    // since scaled for e2e by RATE_LIMIT_FACTOR); re-enable once re-checked.
-    test.fixme(`${locale}: post → 303 → her private page keeps the link; reload; edit; withdraw after confirming`, async ({ page }) => {
+    test(`${locale}: post → 303 → her private page keeps the link; reload; edit; withdraw after confirming`, async ({ page }) => {
       const statuses = await post(page, locale);
       expect(statuses).toEqual([303]);
       const token = new URL(page.url()).pathname.split('/').pop()!;
@@ -127,9 +125,7 @@ test.describe('the lawyer, on a phone, without JavaScript', () => {
   });
 
   for (const locale of ['ar', 'fr']) {
-    // FIXME (merge of 6 Dec 2026): passed in the merged run, timed out in the check after it (the test it follows
-    // is now fixme); re-enable once re-checked.
-    test.fixme(`${locale}: the report form has no reason chosen in advance`, async ({ page }) => {
+    test(`${locale}: the report form has no reason chosen in advance`, async ({ page }) => {
       await page.goto(`/${locale}/questions/${QUESTION}`);
       const first = page.getByTestId('contribution').first();
       await first.locator('summary').click();

@@ -239,9 +239,7 @@ test.describe('server hardening', () => {
     expect(r.status(), await r.text()).toBe(400);
   });
 
-  // FIXME (merge of 6 Dec 2026): failed in the first run of the merged tree (some perhaps from the rate limit,
-  // since scaled for e2e by RATE_LIMIT_FACTOR); re-enable once re-checked.
-  test.fixme('refusals are localized pages: 403 in Arabic, 413 in French, 400', async () => {
+  test('refusals are localized pages: 403 in Arabic, 413 in French, 400', async () => {
     const forbidden = await raw(ARCHIVE.url, { path: '/ar/experts', method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers['content-type']).toMatch(/^text\/html/);
@@ -307,9 +305,7 @@ async function postContribution(request: APIRequestContext, locale: string): Pro
 test.describe('the private link without JavaScript', () => {
   test.use({ baseURL: OPEN.url, javaScriptEnabled: false });
   for (const locale of ['ar', 'fr']) {
-    // FIXME (merge of 6 Dec 2026): failed in the first run of the merged tree (some perhaps from the rate limit,
-    // since scaled for e2e by RATE_LIMIT_FACTOR); re-enable once re-checked.
-    test.fixme(`${locale}: Save works, and the token never leaves in a Referer`, async ({ page, request }) => {
+    test(`${locale}: Save works, and the token never leaves in a Referer`, async ({ page, request }) => {
       test.setTimeout(60_000);
       const token = await postContribution(request, locale);
       const referers: string[] = [];
