@@ -105,8 +105,9 @@ export function listen(server: http.Server, port: number, host: string): Promise
  * event loop is busy (a render), and SIGTERM is handled in the same turn of the loop as they
  * are: closing at once lost them. So the listening socket stays open while the server drains —
  * it accepts and answers every request (with `Connection: close`; the health check answers 503,
- * for balancers that poll it) — and closes at the first moment no socket is open, right after
- * the loop has accepted what the kernel queued. A connection attempted after that is refused,
+ * for balancers that poll it) — and closes at the first moment no socket is open, checked right
+ * after a poll of the loop has accepted what the kernel queued (a timer alone may run after a
+ * busy stretch, before that poll). A connection attempted after that is refused,
  * which is harmless: nothing was sent, and nginx tries the next instance.
  * Bounds: the listening socket closes after `quietWithinMs` (20 s) even without such a moment;
  * every connection is closed after `boundMs` (25 s), under systemd's 30 s stop timeout.
@@ -119,15 +120,24 @@ export function closeGracefully(server: http.Server, opts: { quietWithinMs?: num
   for (const res of drain.inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
   return new Promise<void>((resolve) => {
     const hard = setTimeout(() => server.closeAllConnections(), opts.boundMs ?? 25_000);
+    const quiet = () => drain.open === 0 || Date.now() - started >= (opts.quietWithinMs ?? 20_000);
     let listening = true;
+    let checking = false;
     const tick = setInterval(() => {
       server.closeIdleConnections(); // kept-alive sockets between two requests
-      if (!listening || (drain.open > 0 && Date.now() - started < (opts.quietWithinMs ?? 20_000))) return;
-      listening = false;
-      server.close(() => {
-        clearInterval(tick);
-        clearTimeout(hard);
-        resolve();
+      if (!listening || checking || !quiet()) return;
+      // Quiet as far as this timer knows; but the loop may have been busy since it last polled.
+      // setImmediate runs right after the next poll, which takes in what the kernel queued.
+      checking = true;
+      setImmediate(() => {
+        checking = false;
+        if (!quiet()) return;
+        listening = false;
+        server.close(() => {
+          clearInterval(tick);
+          clearTimeout(hard);
+          resolve();
+        });
       });
     }, 5);
   });
