@@ -3,7 +3,7 @@
 #   1. types (tsc), 2. unit tests, 3. integration tests on an embedded PostgreSQL,
 #   4. production build, 5. end-to-end tests in Chromium against two servers,
 #   6. the deployment test (npm run test:cluster: Debian's PostgreSQL, two instances behind
-#      nginx from deploy/, faults under load; reuses the build of step 4: 1-2 min on 2 cores),
+#      nginx from deploy/, faults under load; reuses the build of step 4: 1-4.5 min on 2 cores),
 #   7. the root-clone test (as root, a clone in a 0700 directory starts the embedded PostgreSQL
 #      and the server, which serves /fr; reuses node_modules and the build: 0.2-2 min).
 # Steps 6 and 7 need root (and 6 Debian's nginx and postgresql, which .ci/run installs):
