@@ -26,7 +26,7 @@ export async function TrackTiles({ tracks, archive }: { tracks: TrackView[]; arc
         return (
           <li key={track.slug} className="flex flex-col rounded-lg border-2 border-brand p-6">
             <h3 className="text-2xl font-bold text-brand-dark">{label}</h3>
-            <p className="mt-1 text-sm font-semibold text-muted">{track.title}</p>
+            {label !== track.title ? <p className="mt-1 text-sm font-semibold text-muted">{track.title}</p> : null}
             <p className="mt-2 flex-1">{track.summary}</p>
             <p className="mt-3 text-sm text-muted">
               {t('trackQuestions', { count: questions })} ·{' '}

@@ -99,6 +99,13 @@ export function contributionsCsvStream(batchSize = BATCH, sep: CsvSeparator = ',
   });
 }
 
+/** The last change to any contribution, never after the application's clock. */
+async function dataAsOf(): Promise<Date> {
+  const { _max } = await db.contribution.aggregate({ _max: { updatedAt: true } });
+  const at = now();
+  return _max.updatedAt && _max.updatedAt < at ? _max.updatedAt : at;
+}
+
 export function contributionsJsonStream(batchSize = BATCH): ReadableStream<Uint8Array> {
   const { operator, licence } = operatorConfig(env());
   return streamOf(async function* () {
@@ -110,7 +117,9 @@ export function contributionsJsonStream(batchSize = BATCH): ReadableStream<Uint8
       licence_url: licence.url,
       licence_chosen_by: 'the operator of this instance (CONTRIBUTIONS_LICENCE)',
       demo_rows: 'rows with "demo": "true" are fictional demonstration data (embedded default database only)',
-      generated_at: now().toISOString(),
+      // The moment of the data's last change (a publication, an edit, a withdrawal, a decision), not of this
+      // response: the same database gives the same file (the archive export is reproducible, issue 17).
+      data_as_of: (await dataAsOf()).toISOString(),
       source: siteUrl(),
       consultation_closes_at: env().CONSULTATION_CLOSES_AT.toISOString(),
     });
