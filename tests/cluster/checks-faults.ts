@@ -167,7 +167,7 @@ export async function rollingRestartCheck(c: Cluster): Promise<void> {
     // The SIGTERM lands while a burst of posts and uncached renders is in flight: the instance's
     // loop is busy and connections wait in its accept queue (a shutdown that closed its
     // listening socket at once reset them, after nginx had sent the POSTs on them).
-    bursts.push(...burst(c, 10, 4));
+    bursts.push(...burst(c, 6, 2));
     await sleep(40);
     const t = Date.now();
     const code = await c.instances[i].stop('SIGTERM');
