@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { env, EnvError } from '../lib/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/database/embedded';
-import { createModeratorSchema, MIN_PASSWORD } from '../lib/moderators/schemas';
+import { createModeratorSchema, MIN_PASSWORD } from '../lib/moderator-accounts/schemas';
 
 function parseArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -97,10 +97,11 @@ async function main() {
     const { deployMigrations } = await import('../lib/database/migrate');
     await deployMigrations({ url: process.env.DATABASE_URL! });
     const { db } = await import('../lib/db');
-    const { createAccount, EmailTakenError } = await import('../lib/moderators/accounts');
+    const { createAccount } = await import('../lib/moderator-accounts/accounts');
+    const { isAppError } = await import('../lib/errors');
     const r = await createAccount(db, parsed.data, { actorId: null }).catch(async (e) => {
       await db.$disconnect();
-      throw e instanceof EmailTakenError ? new Error(`an account already exists with the email ${parsed.data.email}`) : e;
+      throw isAppError(e, 'emailTaken') ? new Error(`an account already exists with the email ${parsed.data.email}`) : e;
     });
     console.log(`Created ${parsed.data.role.toLowerCase()} ${r.email} (${parsed.data.organisation}).`);
     await db.$disconnect();

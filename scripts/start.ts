@@ -68,7 +68,7 @@ async function main() {
     const { configuredProvider } = await import('../lib/translations/provider');
     const provider = configuredProvider();
     if (provider) {
-      const { startTranslationWorker } = await import('../lib/translations/jobs');
+      const { startTranslationWorker } = await import('../lib/translations/worker');
       const { onStop } = await import('../lib/server/background');
       startTranslationWorker({ provider, log, register: onStop });
     }

@@ -1,19 +1,16 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import '../globals.css';
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { routing } from '@/lib/i18n/routing';
 import { dirOf, langTag } from '@/lib/i18n/config';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { ConsultationBanner } from '@/components/layout/ConsultationBanner';
-
+import { localized } from '@/lib/i18n/params';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'Meta' });
   return {
     title: { default: t('siteName'), template: t('titleTemplate', { title: '%s' }) },
@@ -22,8 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  const { locale } = await localized(params);
   // Every page depends on the database and on the clock (open/closed): rendered per request,
   // cached in front of Next by the production server (lib/server/page-cache).
   await connection();

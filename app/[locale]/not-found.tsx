@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/components/i18n/Link';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 export default async function NotFound() {
   const t = await getTranslations('NotFound');
@@ -7,11 +7,9 @@ export default async function NotFound() {
     <div className="py-12">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <p className="mt-4 text-lg">{t('text')}</p>
-      <p className="mt-6">
-        <Link href="/" className="text-brand underline underline-offset-2">
-          {t('home')}
-        </Link>
-      </p>
+      <LinkParagraph href="/" className="mt-6" underlineOffset>
+        {t('home')}
+      </LinkParagraph>
     </div>
   );
 }

@@ -13,12 +13,14 @@ import { TrackTiles } from '@/components/home/TrackTiles';
 import { currentPhase } from '@/lib/consultation/guard';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 /** What the home page shows: the tracks' counts, contributions, the conference (lib/cache/tags.ts). */
 const HOME_TAGS = [tags.catalogue, tags.contributions, tags.publications];
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const closed = currentPhase() === 'closed';
   const t = await getTranslations({ locale, namespace: closed ? 'HomeArchive' : 'Home' });
   const feeds = await getTranslations({ locale, namespace: 'FeedsPage' });
@@ -39,7 +41,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('Home');
   const tracks = await getTracks(locale);
@@ -107,11 +109,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </HomeSection>
         <HomeSection id="closing-heading" title={t('closingTitle')}>
           <p className="mt-3">{t('closingText')}</p>
-          <p className="mt-3">
-            <Link href="/about" className="text-brand underline underline-offset-2">
-              {t('moreAbout')}
-            </Link>
-          </p>
+          <LinkParagraph href="/about" className="mt-3" underlineOffset>
+            {t('moreAbout')}
+          </LinkParagraph>
         </HomeSection>
       </div>
     </div>

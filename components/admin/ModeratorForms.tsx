@@ -2,10 +2,10 @@
 
 import { useActionState, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { createModeratorAction, resetPasswordAction, updateModeratorAction } from '@/lib/moderators/actions';
-import { ORGANISATIONS, ROLES, MIN_PASSWORD, type ModeratorFormState, type ResetPasswordState } from '@/lib/moderators/schemas';
+import { createModeratorAction, resetPasswordAction, updateModeratorAction } from '@/lib/moderator-accounts/actions';
+import { ORGANISATIONS, ROLES, MIN_PASSWORD, type ModeratorFormState, type ResetPasswordState } from '@/lib/moderator-accounts/schemas';
+import { FIELD as field } from './Filters';
 
-const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
 const button = 'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
 
 function Options<V extends string>(props: { values: readonly V[]; label: (v: V) => string }) {

@@ -1,10 +1,15 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { getTrack, getTracks } from '@/lib/catalogue/queries';
+import { ReadingPage } from '@/lib/cache/reading-page';
+import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
+import type { Locale } from '@/lib/i18n/config';
 
 /** A contribution track: its themes, each with its questions and context paragraphs. */
-export async function TrackPage({ locale, slug }: { locale: string; slug: string }) {
+export async function TrackPage({ locale, slug }: { locale: Locale; slug: string }) {
   setRequestLocale(locale);
   const t = await getTranslations('Track');
   const [track, tracks] = await Promise.all([getTrack(slug, locale), getTracks(locale)]);
@@ -65,4 +70,26 @@ export async function TrackPage({ locale, slug }: { locale: string; slug: string
       ) : null}
     </article>
   );
+}
+
+type Props = { params: Promise<{ locale: string }> };
+
+/** The route of a track (`app/[locale]/citizens/page.tsx`, `…/experts/page.tsx`): a reading page of the catalogue. */
+export function trackRoute(slug: 'citizens' | 'experts') {
+  return {
+    async generateMetadata({ params }: Props): Promise<Metadata> {
+      const { locale } = await params;
+      const track = await getTrack(slug, locale);
+      return { title: track?.title, description: track?.summary };
+    },
+    async Page({ params }: Props) {
+      const { locale } = await localized(params);
+      return (
+        <>
+          <ReadingPage tags={[tags.catalogue, tags.contributions]} />
+          <TrackPage locale={locale} slug={slug} />
+        </>
+      );
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { Hero } from '@/components/home/Hero';
 import { HomeSection } from '@/components/home/Section';
 import type { TrackView } from '@/lib/catalogue/queries';
 import { TrackTiles } from './TrackTiles';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 /**
  * The home page after closing: the archive's home, in the past tense. What the consultation
@@ -37,11 +38,9 @@ export async function ArchiveHome({ tracks }: { tracks: TrackView[] }) {
             <li>{t('whenConference')}</li>
             <li>{t('whenClosed')}</li>
           </ul>
-          <p className="mt-3">
-            <Link href="/about" className="text-brand underline underline-offset-2">
-              {t('moreAbout')}
-            </Link>
-          </p>
+          <LinkParagraph href="/about" className="mt-3" underlineOffset>
+            {t('moreAbout')}
+          </LinkParagraph>
         </HomeSection>
         <HomeSection id="produced-heading" title={t('producedTitle')}>
           <ul className="mt-3 list-disc space-y-2 ps-5">

@@ -1,4 +1,6 @@
+import type { Messages } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
+import { isOneOf } from '@/lib/one-of';
 import { Link } from '@/components/i18n/Link';
 import type { TrackView } from '@/lib/catalogue/queries';
 
@@ -7,7 +9,8 @@ import type { TrackView } from '@/lib/catalogue/queries';
  * technologies" first, then "Legal experts", under those labels; this platform's longer
  * descriptions and counts below.
  */
-export const SEED_HOME_ORDER = ['citizens', 'experts'] as const;
+/** Each has its 2017 label in the messages (HomeTiles.label.<slug>). */
+export const SEED_HOME_ORDER = ['citizens', 'experts'] as const satisfies readonly (keyof Messages['HomeTiles']['label'])[];
 
 export async function TrackTiles({ tracks, archive }: { tracks: TrackView[]; archive: boolean }) {
   const t = await getTranslations('Home');
@@ -22,7 +25,7 @@ export async function TrackTiles({ tracks, archive }: { tracks: TrackView[]; arc
       {ordered.map((track) => {
         const questions = track.themes.reduce((n, th) => n + th.questions.length, 0);
         const contributions = track.themes.reduce((n, th) => n + th.questions.reduce((m, q) => m + q.published, 0), 0);
-        const label = tiles.has(`label.${track.slug}`) ? tiles(`label.${track.slug}`) : track.title;
+        const label = isOneOf(SEED_HOME_ORDER, track.slug) ? tiles(`label.${track.slug}`) : track.title;
         return (
           <li key={track.slug} className="flex flex-col rounded-lg border-2 border-brand p-6">
             <h3 className="text-2xl font-bold text-brand-dark">{label}</h3>

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { getPage } from '@/lib/publications/queries';
 import { renderMarkdown } from '@/lib/publications/markdown';
-import { dirOf, langTag } from '@/lib/i18n/config';
+import { dirOf, langTag, type Locale } from '@/lib/i18n/config';
 import { SanitizedHtml } from './Html';
 import { LicenceBlock, OperatorBlock } from './OperatorBlock';
 import { EditorialNote, ProvenanceNote } from './ProvenanceNote';
@@ -16,7 +16,7 @@ const SLOT_LINE = /^\{\{(?:operator|licence)\}\}$/m;
  * the database, with their provenance; "{{operator}}" and "{{licence}}" lines show who runs this
  * instance and the licence it chose.
  */
-export async function OfficialPage({ locale, slug }: { locale: string; slug: string }) {
+export async function OfficialPage({ locale, slug }: { locale: Locale; slug: string }) {
   setRequestLocale(locale);
   const page = await getPage(slug, locale);
   if (!page) notFound();

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import type { ProvenanceKind } from '@/lib/seed/provenance';
+import { SOURCE_KEYS, type ProvenanceKind } from '@/lib/seed/provenance';
+import { isOneOf } from '@/lib/one-of';
 import './publications.css';
 
 /**
@@ -21,7 +22,7 @@ export async function ProvenanceNote({
   originalHref?: string;
 }) {
   const t = await getTranslations('Provenance');
-  const sourceName = source && t.has(`sources.${source}`) ? t(`sources.${source}`) : (source ?? '');
+  const sourceName = isOneOf(SOURCE_KEYS, source) ? t(`sources.${source}`) : (source ?? '');
   const text = {
     SOURCE: t('source', { source: sourceName }),
     TRANSLATION: t('translation', { source: sourceName }),

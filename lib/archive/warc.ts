@@ -5,11 +5,16 @@
  *
  * Reproducible: record ids are derived from the record's content (type, target URI, payload
  * digest), gzip members carry no timestamp, so two exports of the same database differ only by
- * the WARC-Date of each record and the export moment in the warcinfo record.
+ * the WARC-Date of each record and the export moment in the warcinfo record. The dates do not even
+ * change the file's size: each member keeps the record's WARC header (where WARC-Date is) in a
+ * stored, uncompressed deflate block and compresses only the HTTP headers and payload after it
+ * (the warcinfo record, small, is stored whole), so the WARC's size is part of what identifies the
+ * content (see gzip-member.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { WARCRecord, WARCSerializer } from 'warcio';
+import { gzipMember } from './gzip-member';
 
 /** A deterministic record id: a UUID (version 8, "custom") from a SHA-256 of the given parts. */
 export function recordId(...parts: string[]): string {
@@ -52,9 +57,9 @@ export class WarcWriter {
     this.out = fs.createWriteStream(file);
   }
 
-  private async write(record: WARCRecord, buffer?: FileReplayBuffer): Promise<void> {
-    const serializer = new WARCSerializer(record, { gzip: true }, buffer);
-    for await (const chunk of serializer) {
+  private async write(record: WARCRecord, buffer?: FileReplayBuffer, storeWhole = false): Promise<void> {
+    const serializer = new WARCSerializer(record, { gzip: false }, buffer);
+    for await (const chunk of gzipMember(serializer, { storeWhole })) {
       if (!this.out.write(chunk)) await new Promise<void>((r) => this.out.once('drain', () => r()));
     }
     this.records++;
@@ -65,7 +70,7 @@ export class WarcWriter {
       { filename, warcVersion: 'WARC/1.1', date: date.toISOString(), warcHeaders: { 'WARC-Record-ID': recordId('warcinfo', ...idParts) } },
       fields,
     );
-    await this.write(record);
+    await this.write(record, undefined, true);
   }
 
   async response(r: WarcResponse, payloadSha256: string): Promise<void> {

@@ -3,7 +3,8 @@ import 'server-only';
  *  (session re-checked in PostgreSQL) with the capability, or an error state (nothing written). */
 import { headers } from 'next/headers';
 import { checkOrigin } from '../security/origin';
-import { AuthRequiredError, ForbiddenError, requireCapability, type CurrentModerator } from './guards';
+import { isAppError } from '../errors';
+import { requireCapability, type CurrentModerator } from './guards';
 import type { Capability } from './permissions';
 
 export type GuardResult = { moderator: CurrentModerator; error?: undefined } | { moderator?: undefined; error: 'unauthenticated' | 'forbidden' };
@@ -14,8 +15,7 @@ export async function guardAction(capability: Capability): Promise<GuardResult> 
   try {
     return { moderator: await requireCapability(capability) };
   } catch (e) {
-    if (e instanceof AuthRequiredError) return { error: 'unauthenticated' };
-    if (e instanceof ForbiddenError) return { error: 'forbidden' };
+    if (isAppError(e, 'unauthenticated', 'forbidden')) return { error: e.code };
     throw e;
   }
 }

@@ -17,7 +17,8 @@ import { redirect } from '../i18n/navigation';
 import { auth } from './index';
 import { SESSION_COOKIE_NAMES, withinAbsoluteLifetime } from './config';
 import { fingerprintMatches } from './fingerprint';
-import { can, hasRole, type Capability, type OrganisationCode, type Role } from './permissions';
+import { assertCan, hasRole, type Capability, type OrganisationCode, type Role } from './permissions';
+import { AppError, isAppError } from '../errors';
 
 export interface CurrentModerator {
   id: string;
@@ -94,33 +95,17 @@ export async function requireModerator(opts: { role?: Role; next?: string } = {}
   return moderator;
 }
 
-export class AuthRequiredError extends Error {
-  readonly status = 401;
-  constructor() {
-    super('unauthenticated');
-    this.name = 'AuthRequiredError';
-  }
-}
-
-export class ForbiddenError extends Error {
-  readonly status = 403;
-  constructor() {
-    super('forbidden');
-    this.name = 'ForbiddenError';
-  }
-}
-
 /**
- * For server actions: the moderator allowed to do `capability`, or a typed error (nothing is
+ * For server actions: the moderator allowed to do `capability`, or an AppError (nothing is
  * written). A dead session has its cookies removed here: the browser is signed out.
  */
 export async function requireCapability(capability: Capability): Promise<CurrentModerator> {
   const moderator = await getCurrentModerator();
   if (!moderator) {
     if (await hasSessionCookie()) await clearSessionCookies().catch(() => {});
-    throw new AuthRequiredError();
+    throw new AppError('unauthenticated');
   }
-  if (!can(moderator, capability)) throw new ForbiddenError();
+  assertCan(moderator, capability);
   return moderator;
 }
 
@@ -129,10 +114,7 @@ export async function moderatorForRoute(capability: Capability): Promise<Current
   try {
     return await requireCapability(capability);
   } catch (e) {
-    const status = e instanceof ForbiddenError ? 403 : 401;
-    return Response.json(
-      { error: status === 403 ? 'forbidden' : 'unauthenticated' },
-      { status, headers: { 'Cache-Control': 'private, no-store' } },
-    );
+    const error = isAppError(e, 'forbidden') ? e.code : 'unauthenticated';
+    return Response.json({ error }, { status: error === 'forbidden' ? 403 : 401, headers: { 'Cache-Control': 'private, no-store' } });
   }
 }

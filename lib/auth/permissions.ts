@@ -5,6 +5,8 @@
  * Two roles: MODERATOR reviews contributions, handles reports and writes translations;
  * ADMIN does all that and also reads the audit log and manages moderator accounts.
  */
+import { AppError } from '../errors';
+
 export type Role = 'MODERATOR' | 'ADMIN';
 export type OrganisationCode = 'ANSSI' | 'AMNECYS' | 'OTHER';
 
@@ -32,6 +34,11 @@ export function can(actor: Actor | null | undefined, capability: Capability): bo
   if (!actor || actor.disabled) return false;
   if (ADMIN_ONLY.has(capability)) return actor.role === 'ADMIN';
   return actor.role === 'ADMIN' || actor.role === 'MODERATOR';
+}
+
+/** Refuses (AppError 'forbidden', 403) unless `actor` has `capability`: every guarded read and write. */
+export function assertCan(actor: Actor | null | undefined, capability: Capability): asserts actor is Actor {
+  if (!can(actor, capability)) throw new AppError('forbidden');
 }
 
 /** True when `actor` has at least `role` (ADMIN ⊃ MODERATOR). */

@@ -3,6 +3,7 @@
  * on the server, inside the action or route handler, whatever the UI showed.
  */
 import { now } from '../clock';
+import { AppError } from '../errors';
 import { env } from '../env';
 import { phaseAt, type Phase } from './phase';
 
@@ -15,16 +16,8 @@ export function currentPhase(at: Date = now()): Phase {
   return phaseAt(at, calendar());
 }
 
-export class ConsultationClosedError extends Error {
-  readonly status = 403;
-  constructor(public readonly phase: Exclude<Phase, 'open'>) {
-    super(phase === 'before' ? 'consultation_not_open' : 'consultation_closed');
-    this.name = 'ConsultationClosedError';
-  }
-}
-
-/** Throws ConsultationClosedError unless the consultation is open at `at`. */
+/** Throws AppError 'consultationBefore' or 'consultationClosed' (403) unless the consultation is open at `at`. */
 export function assertOpen(at: Date = now()): void {
   const phase = currentPhase(at);
-  if (phase !== 'open') throw new ConsultationClosedError(phase);
+  if (phase !== 'open') throw new AppError(phase === 'before' ? 'consultationBefore' : 'consultationClosed', { status: 403 });
 }

@@ -23,7 +23,7 @@ export type FormValues = Record<string, string>;
 
 export type ContributeState =
   | { status: 'idle' }
-  | { status: 'error'; error: ErrorKey; fields?: FieldErrors; retryAfter?: number; values: FormValues; formToken?: string; nonce: number };
+  | { status: 'error'; error: ErrorKey; fields?: FieldErrors; retryAfter?: number; values: FormValues; formToken?: string};
 
 /** The contributor's private page (`sent`: just posted, the page says thanks). */
 async function toPrivatePage(token: string, query: { sent?: boolean } = {}): Promise<never> {
@@ -42,7 +42,6 @@ function refusalState(r: Refusal, values: FormValues, extra: { formToken?: strin
     ...(r.fields ? { fields: r.fields } : {}),
     ...(r.retryAfter ? { retryAfter: r.retryAfter } : {}),
     values,
-    nonce: Date.now(),
     ...extra,
   };
 }
@@ -60,15 +59,15 @@ export async function contributeAction(_prev: ContributeState, formData: FormDat
 
 export type SimpleState =
   | { status: 'idle' }
-  | { status: 'error'; error: ErrorKey; fields?: FieldErrors; retryAfter?: number; values: FormValues; nonce: number }
-  | { status: 'done'; changed: boolean; nonce: number };
+  | { status: 'error'; error: ErrorKey; fields?: FieldErrors; retryAfter?: number; values: FormValues}
+  | { status: 'done'; changed: boolean};
 
 export async function editAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
   const input = formDataToObject(formData);
   const r = await submitEdit(input, { headers: await headers() });
   if (!r.ok) return refusalState(r, keepValues(input));
   refresh(); // the private-link page shows the new text and version
-  return { status: 'done', changed: r.data.changed, nonce: Date.now() };
+  return { status: 'done', changed: r.data.changed };
 }
 
 export async function withdrawAction(_prev: SimpleState, formData: FormData): Promise<SimpleState> {
@@ -89,7 +88,7 @@ export async function reportAction(_prev: ReportState, formData: FormData): Prom
   const contributionId = (input.contributionId ?? '').slice(0, 64);
   const r = await submitReport(input, { headers: await headers() });
   if (!r.ok) return { ...refusalState(r, keepValues(input)), contributionId };
-  return { status: 'done', changed: true, nonce: Date.now(), contributionId };
+  return { status: 'done', changed: true, contributionId };
 }
 
 /** The language the text seems to be written in (the form suggests it as the contributor types):

@@ -1,18 +1,12 @@
-/** Typed refusals of the contribution domain, each with its message key and HTTP status. */
+/** Refusals of the contribution domain: AppErrors whose code is a FormErrors message key. */
+import { AppError } from '../errors';
 import type { ErrorKey } from './schemas';
 
-export class ContributionError extends Error {
-  constructor(
-    public readonly key: ErrorKey,
-    public readonly status: number,
-  ) {
-    super(key);
-    this.name = 'ContributionError';
-  }
-}
+const refusal = (key: ErrorKey, status: number) => () => new AppError(key, { status });
 
-export const notFound = () => new ContributionError('notFound', 404);
-export const notEditable = () => new ContributionError('notEditable', 409);
-export const conflict = () => new ContributionError('conflict', 409);
-export const alreadyReported = () => new ContributionError('alreadyReported', 409);
-export const notReportable = () => new ContributionError('notReportable', 409);
+export const notFound = refusal('notFound', 404);
+export const notEditable = refusal('notEditable', 409);
+export const conflict = refusal('conflict', 409);
+export const alreadyReported = refusal('alreadyReported', 409);
+export const notReportable = refusal('notReportable', 409);
+export const questionInvalid = refusal('questionInvalid', 400);

@@ -4,23 +4,15 @@ import 'server-only';
  * JSON or forms, answered with JSON and the right status (201/200/400/403/404/409/413/429/503,
  * Retry-After on 429). Same pipeline as the server actions (service.ts).
  */
+import { AppError, isAppError } from '../errors';
 import type { Outcome } from './service';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-class BodyError extends Error {
-  constructor(
-    public readonly status: number,
-    public readonly key: 'tooLarge' | 'formInvalid',
-  ) {
-    super(key);
-  }
-}
-
 /** Reads at most `max` bytes of the body; more is refused without reading it all. */
 async function readLimited(request: Request, max: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) throw new BodyError(413, 'tooLarge');
+  if (Number.isFinite(declared) && declared > max) throw new AppError('tooLarge', { status: 413 });
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -31,7 +23,7 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array> {
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => {});
-      throw new BodyError(413, 'tooLarge');
+      throw new AppError('tooLarge', { status: 413 });
     }
     chunks.push(value);
   }
@@ -55,14 +47,14 @@ export async function readInput(request: Request): Promise<unknown> {
       for (const [k, v] of fd.entries()) if (typeof v === 'string') out[k] = v;
       return out;
     } catch {
-      throw new BodyError(400, 'formInvalid');
+      throw new AppError('formInvalid', { status: 400 });
     }
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new BodyError(400, 'formInvalid'); // invalid UTF-8
+    throw new AppError('formInvalid', { status: 400 }); // invalid UTF-8
   }
   const json = type.startsWith('application/json') || type.endsWith('+json');
   // JSON only when declared (a cross-site page may post text/plain without a CORS preflight);
@@ -71,7 +63,7 @@ export async function readInput(request: Request): Promise<unknown> {
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new BodyError(400, 'formInvalid');
+      throw new AppError('formInvalid', { status: 400 });
     }
   }
   return Object.fromEntries(new URLSearchParams(text));
@@ -108,7 +100,7 @@ export function postHandler<T>(
     try {
       input = await readInput(request);
     } catch (e) {
-      if (e instanceof BodyError) return json(e.status, { error: e.key });
+      if (isAppError(e, 'tooLarge', 'formInvalid')) return json(e.status, { error: e.code });
       throw e;
     }
     return respond(await useCase(input, { headers: request.headers }), ok);

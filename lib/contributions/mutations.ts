@@ -11,7 +11,7 @@ import type { ContributionStatus, ModerationReason, ReportReason } from '../gene
 import { hashEditToken } from './tokens';
 import { editTokenFor, storedIdempotencyKey } from './form-token';
 import { isEditableStatus, isReportable } from './permissions';
-import { ContributionError, alreadyReported, conflict, notEditable, notFound, notReportable } from './errors';
+import { alreadyReported, conflict, notEditable, notFound, notReportable, questionInvalid } from './errors';
 
 export interface CreateContributionOptions {
   questionSlug: string;
@@ -97,7 +97,7 @@ export async function createContribution(opts: CreateContributionOptions): Promi
       )
       SELECT q.slug FROM q, c`;
     // An unknown question is a bad field of the form (400), not a missing resource.
-    if (!rows.length) throw new ContributionError('questionInvalid', 400);
+    if (!rows.length) throw questionInvalid();
     return { id, status, questionSlug: rows[0].slug, token, created: true };
   } catch (e) {
     // Two identical submissions raced: the other one won; answer as it did.
@@ -276,5 +276,7 @@ export async function purgeExpiredData(opts: {
       data: { text: null, clientHash: null },
     });
     return { erased: ids.length, clientHashes: cleared.count, reports: reports.count };
-  });
+    // A background job: it may wait for a connection while the server starts under load (Prisma's 2 s default
+    // made the first purge fail on a busy machine, and it then waited an hour for the next one).
+  }, { maxWait: 15_000, timeout: 60_000 });
 }

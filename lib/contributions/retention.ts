@@ -10,6 +10,7 @@ import { purgeExpiredData } from './mutations';
 import { purgeRateLimits } from '../security/rate-limit';
 
 const EVERY_MS = 3600_000;
+const RETRY_MS = 300_000;
 let lastRun = 0;
 let running: Promise<void> | null = null;
 
@@ -26,7 +27,10 @@ export function maybeRunRetention(): void {
   lastRun = t;
   running = runRetention()
     .then(() => undefined)
-    .catch((e) => console.error('[retention] purge failed', e instanceof Error ? e.message : e))
+    .catch((e) => {
+      console.error('[retention] purge failed, retried in 5 minutes:', e instanceof Error ? e.message : e);
+      lastRun = t - EVERY_MS + RETRY_MS;
+    })
     .finally(() => {
       running = null;
     });

@@ -54,6 +54,7 @@ export const ERROR_VALUES = {
   unavailable: {},
 } as const;
 export type ErrorKey = keyof typeof ERROR_VALUES;
+export const isErrorKey = (key: string): key is ErrorKey => Object.hasOwn(ERROR_VALUES, key);
 
 /** A field's normalized value, or the message key of its first problem. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: ErrorKey };

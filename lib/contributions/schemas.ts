@@ -12,7 +12,7 @@ import { isConfusableImpersonation } from './confusables';
 import { checkBody, checkPseudonym, ERROR_VALUES, isConsent, LIMITS, REPORT_REASONS, type Checked, type ErrorKey } from './rules';
 
 // The limits, message keys and field checks live in rules.ts (no zod: the browser uses them).
-export { ERROR_VALUES, LIMITS, REPORT_REASONS, type ErrorKey, type ReportReasonKey } from './rules';
+export { ERROR_VALUES, isErrorKey, LIMITS, REPORT_REASONS, type ErrorKey, type ReportReasonKey } from './rules';
 
 const raw = (v: unknown) => (v === undefined || v === null ? '' : v);
 const rawString = z.preprocess(raw, z.string({ error: 'formInvalid' }).max(LIMITS.rawField, { error: 'tooLarge' }));

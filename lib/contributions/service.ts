@@ -17,7 +17,8 @@ import 'server-only';
  */
 import { env } from '../env';
 import { now } from '../clock';
-import { assertOpen, ConsultationClosedError, currentPhase } from '../consultation/guard';
+import { assertOpen, currentPhase } from '../consultation/guard';
+import { AppError } from '../errors';
 import { invalidate, tags } from '../cache/invalidate';
 import { checkOrigin } from '../security/origin';
 import { clientKey } from '../security/client';
@@ -26,6 +27,7 @@ import { Prisma } from '../generated/prisma/client';
 import {
   editContributionSchema,
   fieldErrors,
+  isErrorKey,
   newContributionSchema,
   reportSchema,
   withdrawContributionSchema,
@@ -34,7 +36,6 @@ import {
 } from './schemas';
 import { verifyFormToken } from './form-token';
 import { maybeRunRetention } from './retention';
-import { ContributionError } from './errors';
 import { createContribution, editContribution, findSubmission, reportContribution, withdrawContribution, type CreatedContribution } from './mutations';
 import type { ZodError } from 'zod';
 
@@ -48,6 +49,12 @@ export type Outcome<T> = { ok: true; status: number; data: T } | Refusal;
 
 const refuse = (status: number, error: ErrorKey, extra: Partial<Refusal> = {}): Refusal => ({ ok: false, status, error, ...extra });
 
+/** An AppError whose code is a FormErrors key as a refusal; anything else is a bug and is rethrown. */
+function refusalOf(e: unknown): Refusal {
+  if (e instanceof AppError && isErrorKey(e.code)) return refuse(e.status, e.code);
+  throw e;
+}
+
 /** Origin check and closing-date guard: no database work. */
 function admit(ctx: RequestContext, opts: { guard: boolean }): { client: string } | Refusal {
   const origin = checkOrigin(ctx.headers);
@@ -56,8 +63,7 @@ function admit(ctx: RequestContext, opts: { guard: boolean }): { client: string 
     try {
       assertOpen();
     } catch (e) {
-      if (e instanceof ConsultationClosedError) return refuse(403, e.phase === 'before' ? 'consultationBefore' : 'consultationClosed');
-      throw e;
+      return refusalOf(e);
     }
   }
   return { client: clientKey(ctx.headers) };
@@ -97,10 +103,8 @@ async function run<T>(fn: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
     if (outcome.ok) maybeRunRetention();
     return outcome;
   } catch (e) {
-    if (e instanceof ContributionError) return refuse(e.status, e.key);
-    if (e instanceof ConsultationClosedError) return refuse(403, e.phase === 'before' ? 'consultationBefore' : 'consultationClosed');
     if (isUnavailable(e)) return refuse(503, 'unavailable');
-    throw e;
+    return refusalOf(e);
   }
 }
 

@@ -1,13 +1,12 @@
 import 'server-only';
 /** The four Atom feeds of a locale, built from lib/ queries (route handlers stay thin). */
 import { getTranslations } from 'next-intl/server';
-import { langTag } from '../i18n/config';
+import { langTag, type Locale } from '../i18n/config';
 import { excerpt } from '../publications/citations';
-import { listPublishedProceedings, listPublishedSynthesis } from '../publications/queries';
 import { absolute } from '../seo/metadata';
 import { stripMarkdown } from '../search/text';
 import { atom, tagUri, type AtomEntry } from './atom';
-import { latestContributions, questionTitle } from './queries';
+import { latestContributions, listPublishedProceedings, listPublishedSynthesis, questionTitle } from './queries';
 import { env } from '../env';
 import { operatorConfig } from '../operator/config';
 import { replayCutoff } from '../clock';
@@ -20,7 +19,7 @@ function publishedBy<T extends { publishedAt: Date | null }>(rows: T[]): T[] {
 
 const CONSULTATION_START = new Date('2017-02-01T00:00:00+01:00');
 
-async function common(locale: string) {
+async function common(locale: Locale) {
   const t = await getTranslations({ locale, namespace: 'Feeds' });
   const m = await getTranslations({ locale, namespace: 'Meta' });
   const demo = await getTranslations({ locale, namespace: 'Demo' });
@@ -30,7 +29,7 @@ async function common(locale: string) {
   return { t, site: m('siteName'), lang: langTag(locale), marked, rights };
 }
 
-export async function contributionsFeed(locale: string, questionSlug?: string): Promise<string | null> {
+export async function contributionsFeed(locale: Locale, questionSlug?: string): Promise<string | null> {
   const { t, site, lang, marked, rights } = await common(locale);
   let title = t('contributionsTitle', { site });
   let alternate = absolute(`/${locale}`);
@@ -69,7 +68,7 @@ export async function contributionsFeed(locale: string, questionSlug?: string): 
   });
 }
 
-export async function proceedingsFeed(locale: string): Promise<string> {
+export async function proceedingsFeed(locale: Locale): Promise<string> {
   const { t, site, lang, marked } = await common(locale);
   const rows = publishedBy(await listPublishedProceedings());
   return atom({
@@ -92,7 +91,7 @@ export async function proceedingsFeed(locale: string): Promise<string> {
   });
 }
 
-export async function synthesisFeed(locale: string): Promise<string> {
+export async function synthesisFeed(locale: Locale): Promise<string> {
   const { t, site, lang, marked } = await common(locale);
   const rows = publishedBy(await listPublishedSynthesis());
   return atom({

@@ -42,3 +42,32 @@ export async function questionTitle(slug: string, locale: string): Promise<strin
   });
   return q ? (pickLocale(q.translations, locale)?.title ?? slug) : null;
 }
+
+/** The latest published proceedings, every locale (the proceedings feed). */
+export async function listPublishedProceedings(limit = 50) {
+  return db.proceeding.findMany({
+    where: { status: 'PUBLISHED' },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+    take: limit,
+    select: {
+      id: true,
+      locale: true,
+      title: true,
+      body: true,
+      publishedAt: true,
+      updatedAt: true,
+      isDemo: true,
+      session: { select: { slug: true } },
+    },
+  });
+}
+
+/** The latest published synthesis pages, every locale (the synthesis feed). */
+export async function listPublishedSynthesis(limit = 50) {
+  return db.synthesisPage.findMany({
+    where: { status: 'PUBLISHED' },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+    take: limit,
+    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true },
+  });
+}

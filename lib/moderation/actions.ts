@@ -8,11 +8,11 @@ import { redirect } from 'next/navigation';
 import { guardAction } from '../auth/action-guard';
 import { invalidate, tags } from '../cache/invalidate';
 import { isLocale, defaultLocale } from '../i18n/config';
-import { db } from '../db';
 import { env } from '../env';
-import { decide, DecisionError } from './mutations';
+import { decide, DECISION_REFUSALS } from './mutations';
 import { nextInQueue } from './queries';
-import { decisionSchema, parseQueueFilters, queueFiltersToParams, type DecisionState } from './schemas';
+import { DECISION_FIELD_ERRORS, decisionSchema, parseQueueFilters, queueFiltersToParams, type DecisionState, type Status } from './schemas';
+import { fieldErrorsOf, isAppError } from '../errors';
 
 export async function decideAction(_prev: DecisionState, formData: FormData): Promise<DecisionState> {
   const decisionRaw = formData.get('decision');
@@ -26,11 +26,7 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
     note: formData.get('note'),
   });
   if (!parsed.success) {
-    const fieldErrors: DecisionState['fieldErrors'] = {};
-    for (const issue of parsed.error.issues) {
-      const k = issue.path[0];
-      if (k === 'reason' || k === 'note') fieldErrors[k] = issue.message === 'noteTooLong' ? 'noteTooLong' : issue.message.endsWith('Required') ? issue.message : `${k}Invalid`;
-    }
+    const fieldErrors = fieldErrorsOf(parsed.error, { fields: ['reason', 'note'], keys: DECISION_FIELD_ERRORS, fallback: (k) => `${k}Invalid` });
     const kept = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v.slice(0, 1000) : undefined);
     return { error: 'invalid', fieldErrors, values: { reason: kept(formData.get('reason')), note: kept(formData.get('note')) } };
   }
@@ -38,10 +34,11 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
   try {
     result = await decide({ actor: guard.moderator, input: parsed.data });
   } catch (e) {
-    if (e instanceof DecisionError) {
+    if (isAppError(e, 'forbidden', ...DECISION_REFUSALS)) {
       // After closing, publishing is simply not allowed any more (the form no longer offers it).
       const error = e.code === 'forbidden' || e.code === 'closed' ? 'forbidden' : e.code;
-      return { error, currentStatus: e.currentStatus, decision: parsed.data.decision };
+      const detail = e.detail as { currentStatus?: Status } | undefined;
+      return { error, currentStatus: detail?.currentStatus, decision: parsed.data.decision };
     }
     throw e;
   }
@@ -53,8 +50,8 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
   const queue = new URLSearchParams(String(formData.get('queue') ?? '').slice(0, 1000));
   const filters = parseQueueFilters(Object.fromEntries(queue), env().MODERATION_MODE);
   if (formData.get('then') === 'next') {
-    const self = await db.contribution.findUnique({ where: { id: result.contributionId }, select: { createdAt: true, id: true } });
-    const next = self ? await nextInQueue({ viewer: guard.moderator, filters, current: self }) : null;
+    const current = { createdAt: result.createdAt, id: result.contributionId };
+    const next = await nextInQueue({ viewer: guard.moderator, filters, current });
     redirect(next ? `/${locale}/admin/contributions/${next}?${queueFiltersToParams(filters, { decided: parsed.data.decision }).toString()}` : `/${locale}/admin?${queueFiltersToParams(filters, { done: '1' }).toString()}`);
   }
   redirect(`/${locale}/admin/contributions/${result.contributionId}?${queueFiltersToParams(filters, { decided: parsed.data.decision }).toString()}`);

@@ -4,23 +4,23 @@ import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { dayRange } from './dates';
 import type { Actor } from '../auth/permissions';
-import { assertCan } from './guard';
+import { assertCan } from '../auth/permissions';
 import { noteParamsOf, type AuditNoteFields } from './audit-notes';
-import type { AuditFilters } from './schemas';
+import type { AuditAction, AuditFilters, Reason, Status } from './schemas';
 
 export interface AuditRow extends AuditNoteFields {
   id: string;
   createdAt: Date;
-  action: string;
+  action: AuditAction;
   actorId: string | null;
   actor: string | null;
   actorEmail: string | null;
   contributionId: string | null;
   targetId: string | null;
   target: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  reason: string | null;
+  fromStatus: Status | null;
+  toStatus: Status | null;
+  reason: Reason | null;
 }
 
 function auditWhere(f: AuditFilters): Prisma.ModerationEventWhereInput {

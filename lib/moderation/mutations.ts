@@ -11,24 +11,24 @@ import 'server-only';
  */
 import { db } from '../db';
 import { now } from '../clock';
-import { can, type Actor } from '../auth/permissions';
+import { assertCan, type Actor } from '../auth/permissions';
+import { AppError } from '../errors';
 import { enqueueTranslationJobs } from '../translations/jobs';
 import { currentPhase } from '../consultation/guard';
 import { publishesNewText, TRANSITIONS } from './permissions';
 import type { DecisionInput, Status } from './schemas';
 
-export class DecisionError extends Error {
-  constructor(
-    readonly code: 'conflict' | 'notFound' | 'notAllowed' | 'noReports' | 'forbidden' | 'closed',
-    readonly currentStatus?: Status,
-  ) {
-    super(code);
-    this.name = 'DecisionError';
-  }
-}
+/** Why a decision was refused (AdminReview.errors.*), with the status the contribution has now. */
+export type DecisionRefusal = 'conflict' | 'notFound' | 'notAllowed' | 'noReports' | 'closed';
+export const DECISION_REFUSALS = ['conflict', 'notFound', 'notAllowed', 'noReports', 'closed'] as const satisfies readonly DecisionRefusal[];
+
+const refusal = (code: DecisionRefusal, currentStatus?: Status) =>
+  new AppError(code, { status: code === 'notFound' ? 404 : code === 'closed' ? 403 : 409, detail: { currentStatus } });
 
 export interface DecisionResult {
   contributionId: string;
+  /** With the id, the contribution's place in the queue (the next one follows it). */
+  createdAt: Date;
   questionSlug: string;
   from: Status;
   to: Status;
@@ -40,11 +40,12 @@ export interface DecisionResult {
 export async function decide(opts: { actor: Actor; input: DecisionInput; translationsEnabled?: boolean }): Promise<DecisionResult> {
   const { actor, input } = opts;
   const t = TRANSITIONS[input.decision];
-  if (!can(actor, input.decision === 'dismissReports' ? 'reports.handle' : 'contribution.decide')) throw new DecisionError('forbidden');
+  assertCan(actor, input.decision === 'dismissReports' ? 'reports.handle' : 'contribution.decide');
   return db.$transaction(async (tx) => {
     const current = await tx.contribution.findUnique({
       where: { id: input.contributionId },
       select: {
+        createdAt: true,
         status: true,
         version: true,
         publishedAt: true,
@@ -52,14 +53,14 @@ export async function decide(opts: { actor: Actor; input: DecisionInput; transla
         _count: { select: { reports: { where: { handledAt: null } } } },
       },
     });
-    if (!current) throw new DecisionError('notFound');
-    if (current.version !== input.expectedVersion) throw new DecisionError('conflict', current.status);
-    if (!t.from.includes(current.status)) throw new DecisionError('notAllowed', current.status);
-    if (input.decision === 'dismissReports' && current._count.reports === 0) throw new DecisionError('noReports', current.status);
+    if (!current) throw refusal('notFound');
+    if (current.version !== input.expectedVersion) throw refusal('conflict', current.status);
+    if (!t.from.includes(current.status)) throw refusal('notAllowed', current.status);
+    if (input.decision === 'dismissReports' && current._count.reports === 0) throw refusal('noReports', current.status);
 
     const at = now();
     // After closing, moderators hide, restore and annotate: no text becomes public for the first time.
-    if (currentPhase(at) === 'closed' && publishesNewText(input.decision, current)) throw new DecisionError('closed', current.status);
+    if (currentPhase(at) === 'closed' && publishesNewText(input.decision, current)) throw refusal('closed', current.status);
     const to = t.to ?? current.status;
     const reason = t.needsReason ? (input.reason ?? null) : to === 'PUBLISHED' ? null : undefined;
     const updated = await tx.contribution.updateMany({
@@ -77,7 +78,7 @@ export async function decide(opts: { actor: Actor; input: DecisionInput; transla
     if (updated.count !== 1) {
       // Someone else's decision committed between our read and our write.
       const again = await tx.contribution.findUnique({ where: { id: input.contributionId }, select: { status: true } });
-      throw new DecisionError(again ? 'conflict' : 'notFound', again?.status);
+      throw refusal(again ? 'conflict' : 'notFound', again?.status);
     }
     let reportsHandled = 0;
     if (t.handlesReports) {
@@ -102,6 +103,7 @@ export async function decide(opts: { actor: Actor; input: DecisionInput; transla
     const translationJobs = to === 'PUBLISHED' && current.status !== 'PUBLISHED' ? await enqueueTranslationJobs(tx, input.contributionId, { enabled: opts.translationsEnabled }) : 0;
     return {
       contributionId: input.contributionId,
+      createdAt: current.createdAt,
       questionSlug: current.question.slug,
       from: current.status,
       to,

@@ -1,23 +1,19 @@
 import 'server-only';
 /**
- * Reading the moderation data: the queue (filters, facet counts, keyset pagination), one
- * contribution under review (the audit log: audit.ts). Every function takes the viewer and
- * refuses (ModerationForbidden, guard.ts) when the viewer lacks the capability.
+ * Reading the moderation data: the queue (filters, facet counts, keyset pagination); one
+ * contribution under review (review.ts) and the audit log (audit.ts) are re-exported here. Every function takes the viewer and
+ * refuses (AppError 'forbidden', assertCan in lib/auth/permissions.ts) when the viewer lacks the capability.
  */
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import type { Actor } from '../auth/permissions';
-import { assertCan, ModerationForbidden } from './guard';
-import { noteParamsOf, type AuditNoteFields } from './audit-notes';
+import { assertCan } from '../auth/permissions';
 import { getTracks } from '../catalogue/queries';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
-import { isUuid } from '../uuid';
 import { dayRange } from './dates';
-import { DECISION_ACTIONS, decisionsFor, publishesNewText } from './permissions';
-import { currentPhase } from '../consultation/guard';
-import type { Decision, QueueFilters, Reason, Status } from './schemas';
+import { DECISION_ACTIONS } from './permissions';
+import type { QueueFilters, Status } from './schemas';
 
-export { ModerationForbidden };
 
 // ─── Catalogue labels (localized) ───────────────────────────────────────────
 
@@ -219,115 +215,5 @@ export async function firstInQueue(opts: { viewer: Actor | null; filters: QueueF
   return row?.id ?? null;
 }
 
-// ─── One contribution under review ──────────────────────────────────────────
-
-export interface ReviewItem {
-  id: string;
-  version: number;
-  pseudonym: string;
-  body: string;
-  language: string;
-  status: Status;
-  reason: Reason | null;
-  reportCount: number;
-  createdAt: Date;
-  editedAt: Date | null;
-  decidedAt: Date | null;
-  question: { slug: string; title: string; themeLabel: string; trackTitle: string };
-  decisions: Decision[];
-  reports: { id: string; reason: string; text: string | null; createdAt: Date; handledAt: Date | null; handledBy: string | null }[];
-  history: ({
-    id: string; action: string; fromStatus: string | null; toStatus: string | null;
-    reason: string | null; actor: string | null; createdAt: Date;
-  } & AuditNoteFields)[];
-  /** Earlier versions of the text, oldest first (kept when the author edits). */
-  revisions: { version: number; pseudonym: string; body: string; language: string; writtenAt: Date }[];
-  translations: { locale: string; body: string; kind: 'MACHINE' | 'REVIEWED'; stale: boolean; provider: string | null; translator: string | null; updatedAt: Date }[];
-}
-
-export async function getReviewItem(opts: { viewer: Actor | null; id: string; locale: string }): Promise<ReviewItem | null> {
-  assertCan(opts.viewer, 'queue.read');
-  if (!isUuid(opts.id)) return null;
-  const [c, catalogue] = await Promise.all([
-    db.contribution.findUnique({
-      where: { id: opts.id },
-      select: {
-        id: true,
-        version: true,
-        pseudonym: true,
-        body: true,
-        language: true,
-        status: true,
-        reason: true,
-        reportCount: true,
-        createdAt: true,
-        editedAt: true,
-        decidedAt: true,
-        publishedAt: true,
-        questionId: true,
-        reports: {
-          orderBy: [{ handledAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
-          select: { id: true, reason: true, text: true, createdAt: true, handledAt: true, handledBy: { select: { name: true } } },
-        },
-        events: {
-          orderBy: { id: 'asc' },
-          select: {
-            id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, noteCode: true, noteParams: true,
-            createdAt: true, actor: { select: { name: true } },
-          },
-        },
-        revisions: { orderBy: { id: 'asc' }, select: { version: true, pseudonym: true, body: true, language: true, writtenAt: true } },
-        translations: {
-          orderBy: { locale: 'asc' },
-          select: {
-            locale: true, body: true, kind: true, stale: true, provider: true, updatedAt: true,
-            translator: { select: { name: true } },
-          },
-        },
-      },
-    }),
-    catalogueIndex(opts.locale),
-  ]);
-  if (!c) return null;
-  const q = catalogue.byQuestionId.get(c.questionId);
-  const openReports = c.reports.filter((r) => !r.handledAt).length;
-  const closed = currentPhase() === 'closed';
-  const reviewed = c.events.some((e) => e.actor !== null && (DECISION_ACTIONS as readonly string[]).includes(e.action));
-  return {
-    id: c.id,
-    version: c.version,
-    pseudonym: c.pseudonym,
-    body: c.body,
-    language: c.language,
-    status: c.status,
-    reason: c.reason,
-    reportCount: c.reportCount,
-    createdAt: c.createdAt,
-    editedAt: c.editedAt,
-    decidedAt: c.decidedAt,
-    question: { slug: q?.slug ?? '', title: q?.title ?? '', themeLabel: q?.themeLabel ?? '', trackTitle: q?.trackTitle ?? '' },
-    decisions: decisionsFor(c.status, openReports, reviewed).filter((d) => !(closed && publishesNewText(d, c))),
-    reports: c.reports.map((r) => ({
-      id: r.id, reason: r.reason, text: r.text, createdAt: r.createdAt, handledAt: r.handledAt, handledBy: r.handledBy?.name ?? null,
-    })),
-    history: c.events.map((e) => ({
-      id: e.id.toString(),
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      reason: e.reason,
-      note: e.note,
-      noteCode: e.noteCode,
-      noteParams: noteParamsOf(e.noteParams),
-      actor: e.actor?.name ?? null,
-      createdAt: e.createdAt,
-    })),
-    revisions: c.revisions,
-    translations: c.translations.map((t) => ({
-      locale: t.locale, body: t.body, kind: t.kind, stale: t.stale, provider: t.provider,
-      translator: t.translator?.name ?? null, updatedAt: t.updatedAt,
-    })),
-  };
-}
-
 export { iterateAudit, listActors, listAudit, type AuditRow } from './audit';
+export { getReviewItem, type ReviewItem } from './review';

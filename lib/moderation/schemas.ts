@@ -119,6 +119,10 @@ export const decisionSchema = z
   });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
+/** Message keys (AdminReview.errors.*) of a decision's fields. */
+export const DECISION_FIELD_ERRORS = ['reasonRequired', 'noteRequired', 'noteTooLong', 'reasonInvalid', 'noteInvalid'] as const;
+export type DecisionFieldError = (typeof DECISION_FIELD_ERRORS)[number];
+
 export type DecisionError = 'invalid' | 'conflict' | 'notFound' | 'notAllowed' | 'unauthenticated' | 'forbidden' | 'noReports';
 
 export interface DecisionState {
@@ -127,7 +131,7 @@ export interface DecisionState {
   error?: DecisionError;
   /** When the contribution changed meanwhile: its status now. */
   currentStatus?: Status;
-  fieldErrors?: Partial<Record<'reason' | 'note', string>>;
+  fieldErrors?: Partial<Record<'reason' | 'note', DecisionFieldError>>;
   /** What the moderator had chosen and typed, given back after a validation error. */
   values?: { reason?: string; note?: string };
 }
@@ -142,6 +146,11 @@ export const auditFiltersSchema = z.object({
   before: optionalParam(z.string().regex(/^\d{1,19}$/)),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+/** The audit filters as URL search params (without the cursor), for the next page and the CSV. */
+export function auditFiltersToParams(f: AuditFilters): URLSearchParams {
+  return new URLSearchParams(Object.entries(f).filter(([k, v]) => v && k !== 'before') as [string, string][]);
+}
 
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
   return auditFiltersSchema.parse(params);

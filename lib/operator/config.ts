@@ -17,8 +17,15 @@ export const LICENCES = {
 } as const satisfies Record<Env['CONTRIBUTIONS_LICENCE'], string>;
 export type LicenceId = keyof typeof LICENCES;
 
-/** The key of a licence in the messages (Licence.names.<key>): next-intl reads dots as nesting. */
-export const licenceMessageKey = (id: LicenceId) => id.replace(/\./g, '_');
+/** The key of each licence in the messages (Licence.names.<key>, Licence.terms.<key>): next-intl reads dots as nesting. */
+const LICENCE_MESSAGE_KEYS = {
+  'CC-BY-4.0': 'CC-BY-4_0',
+  'CC-BY-SA-4.0': 'CC-BY-SA-4_0',
+  'CC0-1.0': 'CC0-1_0',
+  'ODbL-1.0': 'ODbL-1_0',
+  'etalab-2.0': 'etalab-2_0',
+} as const satisfies Record<LicenceId, string>;
+export const licenceMessageKey = (id: LicenceId) => LICENCE_MESSAGE_KEYS[id];
 
 export interface Operator {
   name: string;

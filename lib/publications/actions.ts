@@ -10,8 +10,9 @@ import { hasRole } from '../auth/permissions';
 import { invalidate, tags } from '../cache/invalidate';
 import { renderMarkdown } from './markdown';
 import { renderWithCitations } from './citations';
-import { getCitedContributions } from './queries';
-import { PublicationError, saveProceeding, saveSynthesis } from './mutations';
+import { getCitedContributions } from './synthesis-queries';
+import { saveProceeding, saveSynthesis } from './mutations';
+import { isAppError } from '../errors';
 import { fieldErrorsOf, proceedingSchema, synthesisSchema, type EditorState } from './schemas';
 
 function fields(formData: FormData): Record<string, string> {
@@ -43,7 +44,7 @@ export async function saveProceedingAction(_prev: EditorState, formData: FormDat
     await invalidate(tags.publications);
     return { ok: true, id: saved.id, version: saved.updatedAt.getTime(), preview: renderMarkdown(saved.body).html };
   } catch (e) {
-    if (e instanceof PublicationError) return { error: e.code };
+    if (isAppError(e, 'notFound', 'conflict')) return { error: e.code };
     throw e;
   }
 }
@@ -60,7 +61,7 @@ export async function saveSynthesisAction(_prev: EditorState, formData: FormData
     await invalidate(tags.publications);
     return { ok: true, id: saved.id, version: saved.updatedAt.getTime(), preview: await previewSynthesis(saved.body) };
   } catch (e) {
-    if (e instanceof PublicationError) return { error: e.code };
+    if (isAppError(e, 'notFound', 'conflict')) return { error: e.code };
     throw e;
   }
 }

@@ -6,9 +6,10 @@
  * Pure functions: the caller looks the contributions up and passes them in.
  */
 import sanitizeHtml from 'sanitize-html';
+import { UUID_SOURCE } from '../uuid';
 import { renderMarkdown, type TocEntry } from './markdown';
 
-export const CITATION = /\[\[cite:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\]\]/g;
+export const CITATION = new RegExp(`\\[\\[cite:(${UUID_SOURCE})\\]\\]`, 'gi');
 
 export interface CitedContribution {
   id: string;

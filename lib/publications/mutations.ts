@@ -7,22 +7,16 @@ import 'server-only';
  */
 import { db } from '../db';
 import { now } from '../clock';
+import { AppError } from '../errors';
 import type { ProceedingInput, SynthesisInput } from './schemas';
-
-export class PublicationError extends Error {
-  constructor(public readonly code: 'notFound' | 'conflict') {
-    super(code);
-    this.name = 'PublicationError';
-  }
-}
 
 export async function saveProceeding(o: { actorId: string; input: ProceedingInput }) {
   const { input } = o;
   return db.$transaction(async (tx) => {
     const session = await tx.conferenceSession.findUnique({ where: { slug: input.session }, select: { id: true } });
-    if (!session) throw new PublicationError('notFound');
+    if (!session) throw new AppError('notFound');
     const current = await tx.proceeding.findUnique({ where: { sessionId_locale: { sessionId: session.id, locale: input.locale } } });
-    if (current && input.baseVersion !== undefined && current.updatedAt.getTime() !== input.baseVersion) throw new PublicationError('conflict');
+    if (current && input.baseVersion !== undefined && current.updatedAt.getTime() !== input.baseVersion) throw new AppError('conflict');
     const publishedAt = input.status === 'PUBLISHED' ? (current?.publishedAt ?? now()) : (current?.publishedAt ?? null);
     const data = { title: input.title, body: input.body, status: input.status, authorId: o.actorId, publishedAt };
     return current
@@ -37,12 +31,12 @@ export async function saveSynthesis(o: { actorId: string; input: SynthesisInput 
     let themeId: number | null = null;
     if (input.theme) {
       const theme = await tx.theme.findUnique({ where: { slug: input.theme }, select: { id: true } });
-      if (!theme) throw new PublicationError('notFound');
+      if (!theme) throw new AppError('notFound');
       themeId = theme.id;
     }
     const current = input.id ? await tx.synthesisPage.findUnique({ where: { id: input.id } }) : null;
-    if (input.id && !current) throw new PublicationError('notFound');
-    if (current && input.baseVersion !== undefined && current.updatedAt.getTime() !== input.baseVersion) throw new PublicationError('conflict');
+    if (input.id && !current) throw new AppError('notFound');
+    if (current && input.baseVersion !== undefined && current.updatedAt.getTime() !== input.baseVersion) throw new AppError('conflict');
     const publishedAt = input.status === 'PUBLISHED' ? (current?.publishedAt ?? now()) : (current?.publishedAt ?? null);
     const data = {
       themeId, locale: input.locale, title: input.title, body: input.body, status: input.status, authorId: o.actorId, publishedAt,

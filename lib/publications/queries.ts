@@ -10,9 +10,7 @@ import { pickLocale } from '../catalogue/queries';
 import { defaultLocale, locales } from '../i18n/config';
 import { conferenceSchema } from '../seed/content';
 import conferenceJson from '../../prisma/content/conference.json';
-import { extractCitationIds, type CitedContribution } from './citations';
 import type { ProvenanceKind } from '../seed/provenance';
-import { isUuid } from '../uuid';
 
 export interface PageView {
   slug: string;
@@ -25,7 +23,8 @@ export interface PageView {
   source: string | null;
 }
 
-const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
+/** A translation relation's rows in `locale` and in French (the fallback of pickLocale). */
+export const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
 
 /** An official page in `locale`, or its French source when the translation is missing. */
 export const getPage = cache(async (slug: string, locale: string): Promise<PageView | null> => {
@@ -60,15 +59,17 @@ export function getConferenceInfo(locale: string): ConferenceInfo {
   };
 }
 
-export interface ProceedingView {
+/** A published text in one language: proceedings of a session, a synthesis page. */
+export interface PublishedText {
   id: string;
   locale: string;
   title: string;
   body: string;
   publishedAt: Date | null;
-  /** fictional proceedings of the embedded demonstration set */
+  /** fictional text of the embedded demonstration set */
   isDemo: boolean;
 }
+export type ProceedingView = PublishedText;
 
 export interface SessionView {
   slug: string;
@@ -204,123 +205,7 @@ export const getDocument = cache(async (slug: string, locale: string): Promise<D
   };
 });
 
-// ─── Synthesis ──────────────────────────────────────────────────────────────
-
-export interface SynthesisView {
-  id: string;
-  locale: string;
-  title: string;
-  body: string;
-  publishedAt: Date | null;
-  /** fictional synthesis page of the embedded demonstration set */
-  isDemo: boolean;
-}
-
-export interface SynthesisSection {
-  /** null: the overall synthesis. */
-  theme: { id: number; slug: string; title: string; track: string } | null;
-  /** The page in the reader's language, when there is one. */
-  page: SynthesisView | null;
-  /** The other published languages of this section (shown when the reader's is missing). */
-  others: SynthesisView[];
-}
-
-/** Published synthesis pages grouped by section (overall first, then themes in catalogue order). */
-export const getSynthesis = cache(async (locale: string): Promise<SynthesisSection[]> => {
-  const [pages, themes] = await Promise.all([
-    db.synthesisPage.findMany({
-      where: { status: 'PUBLISHED' },
-      orderBy: [{ publishedAt: 'desc' }],
-      select: { id: true, themeId: true, locale: true, title: true, body: true, publishedAt: true, isDemo: true },
-    }),
-    db.theme.findMany({
-      orderBy: [{ track: { position: 'asc' } }, { position: 'asc' }],
-      include: { translations: inLocales(locale), track: { select: { slug: true } } },
-    }),
-  ]);
-  const sections: SynthesisSection[] = [];
-  const build = (themeId: number | null): SynthesisSection | null => {
-    const rows = pages.filter((p) => p.themeId === themeId);
-    if (!rows.length) return null;
-    // One page per language: the latest published.
-    const byLocale = new Map<string, SynthesisView>();
-    for (const r of rows) if (!byLocale.has(r.locale)) byLocale.set(r.locale, r);
-    const th = themeId == null ? null : themes.find((t) => t.id === themeId);
-    return {
-      theme: th ? { id: th.id, slug: th.slug, title: pickLocale(th.translations, locale)?.title ?? th.slug, track: th.track.slug } : null,
-      page: byLocale.get(locale) ?? null,
-      others: [...byLocale.values()].filter((p) => p.locale !== locale),
-    };
-  };
-  const overall = build(null);
-  if (overall) sections.push(overall);
-  for (const th of themes) {
-    const s = build(th.id);
-    if (s) sections.push(s);
-  }
-  return sections;
-});
-
-/** The contributions cited by these markdown texts (any status: the renderer decides what shows). */
-export async function getCitedContributions(markdowns: string[], locale: string): Promise<Map<string, CitedContribution>> {
-  const ids = [...new Set(markdowns.flatMap(extractCitationIds))];
-  if (!ids.length) return new Map();
-  const rows = await db.contribution.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      status: true,
-      body: true,
-      language: true,
-      pseudonym: true,
-      question: { select: { slug: true, translations: inLocales(locale) } },
-    },
-  });
-  return new Map(
-    rows.map((c) => [
-      c.id,
-      {
-        id: c.id,
-        status: c.status,
-        // Only what may be shown leaves this function.
-        body: c.status === 'PUBLISHED' ? c.body : '',
-        language: c.language,
-        pseudonym: c.status === 'PUBLISHED' ? c.pseudonym : '',
-        questionSlug: c.question.slug,
-        questionTitle: pickLocale(c.question.translations, locale)?.title ?? c.question.slug,
-      },
-    ]),
-  );
-}
-
-// ─── Feeds and sitemap ──────────────────────────────────────────────────────
-
-export async function listPublishedProceedings(limit = 50) {
-  return db.proceeding.findMany({
-    where: { status: 'PUBLISHED' },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
-    take: limit,
-    select: {
-      id: true,
-      locale: true,
-      title: true,
-      body: true,
-      publishedAt: true,
-      updatedAt: true,
-      isDemo: true,
-      session: { select: { slug: true } },
-    },
-  });
-}
-
-export async function listPublishedSynthesis(limit = 50) {
-  return db.synthesisPage.findMany({
-    where: { status: 'PUBLISHED' },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
-    take: limit,
-    select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true },
-  });
-}
+// ─── Sitemap ───────────────────────────────────────────────────────────────
 
 export async function listSlugs() {
   const [sessions, documents] = await Promise.all([
@@ -328,57 +213,4 @@ export async function listSlugs() {
     db.document.findMany({ select: { slug: true }, orderBy: { position: 'asc' } }),
   ]);
   return { sessions: sessions.map((s) => s.slug), documents: documents.map((d) => d.slug) };
-}
-
-// ─── Back office (callers check the role first: requireModerator) ───────────
-
-/** Every session with its proceedings in every status (admins). */
-export async function listProceedingsForEditors(locale: string) {
-  const rows = await db.conferenceSession.findMany({
-    orderBy: [{ day: 'asc' }, { position: 'asc' }],
-    include: {
-      translations: inLocales(locale),
-      proceedings: { select: { id: true, locale: true, title: true, status: true, updatedAt: true, publishedAt: true }, orderBy: { locale: 'asc' } },
-    },
-  });
-  return rows.map((s) => ({ slug: s.slug, title: pickLocale(s.translations, locale)?.title ?? s.slug, proceedings: s.proceedings }));
-}
-
-export async function getProceedingForEditor(sessionSlug: string, proceedingLocale: string) {
-  const s = await db.conferenceSession.findUnique({
-    where: { slug: sessionSlug },
-    include: { translations: true, proceedings: { where: { locale: proceedingLocale } } },
-  });
-  if (!s) return null;
-  return { slug: s.slug, title: pickLocale(s.translations, proceedingLocale)?.title ?? s.slug, proceeding: s.proceedings[0] ?? null };
-}
-
-/** Every synthesis page in every status (moderators). */
-export async function listSynthesisForEditors(locale: string) {
-  const rows = await db.synthesisPage.findMany({
-    orderBy: [{ updatedAt: 'desc' }],
-    select: {
-      id: true,
-      locale: true,
-      title: true,
-      status: true,
-      updatedAt: true,
-      publishedAt: true,
-      theme: { select: { slug: true, translations: inLocales(locale) } },
-    },
-  });
-  return rows.map((r) => ({
-    ...r,
-    theme: r.theme ? { slug: r.theme.slug, label: pickLocale(r.theme.translations, locale)?.label ?? r.theme.slug } : null,
-  }));
-}
-
-export async function getSynthesisForEditor(id: string) {
-  if (!isUuid(id)) return null;
-  return db.synthesisPage.findUnique({ where: { id }, include: { theme: { select: { slug: true } } } });
-}
-
-export async function listThemesForEditors(locale: string) {
-  const rows = await db.theme.findMany({ orderBy: [{ track: { position: 'asc' } }, { position: 'asc' }], include: { translations: inLocales(locale) } });
-  return rows.map((t) => ({ slug: t.slug, label: pickLocale(t.translations, locale)?.label ?? t.slug }));
 }

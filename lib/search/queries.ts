@@ -107,23 +107,29 @@ const PROBE = 2000;
 
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-export async function search(o: SearchOptions): Promise<SearchResult> {
-  const check = normalizeQuery(o.q);
-  if (!check.ok) return { status: 'invalid', reason: check.reason, q: check.q, truncated: check.truncated };
-  const { q, truncated } = check;
+/** The options made safe, and the filters of every part of the statement (replay, language, track). */
+function scopeOf(o: SearchOptions) {
   const kind = isKind(o.kind) ? o.kind : null;
   const language = o.language && isLocale(o.language) ? o.language : null;
   const track = typeof o.track === 'string' && /^[a-z0-9-]{1,64}$/.test(o.track) ? o.track : null;
   const perPage = o.perPage ?? 20;
   const perGroup = o.perGroup ?? 5;
   const page = Math.max(1, Math.min(500, Math.floor(o.page ?? 1) || 1));
-
   const filters: Prisma.Sql[] = [];
   // A replay shows what had been published by then (documents keep their own dates, questions have none).
   const cutoff = replayCutoff();
   if (cutoff) filters.push(Prisma.sql`(e."publishedAt" IS NULL OR e.kind = 'document' OR e."publishedAt" <= ${cutoff}::timestamp)`);
   if (language) filters.push(Prisma.sql`e.locale = ${language}`);
   if (track) filters.push(Prisma.sql`e."trackId" = (SELECT t.id FROM "Track" t WHERE t.slug = ${track})`);
+  // Without a language or track filter, the newest entries are read first (the window, above).
+  return { kind, perPage, perGroup, page, filters, windowed: !language && !track };
+}
+
+export async function search(o: SearchOptions): Promise<SearchResult> {
+  const check = normalizeQuery(o.q);
+  if (!check.ok) return { status: 'invalid', reason: check.reason, q: check.q, truncated: check.truncated };
+  const { q, truncated } = check;
+  const { kind, perPage, perGroup, page, filters, windowed } = scopeOf(o);
   const where = Prisma.join([Prisma.sql`e.vector @@ s.tsq`, ...filters], ' AND ');
   // The same test as a function call, which no index can serve: the few other kinds are read by
   // their kind (~200 entries, 2 ms) whatever PostgreSQL's statistics say. Left to the planner, it
@@ -139,7 +145,7 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
   const indexed = Prisma.sql`(SELECT ${cols} FROM "SearchEntry" e, s WHERE numnode(s.tsq) > 0 AND ${where} AND e.kind = 'contribution'`;
   // The smallest id among the `n` newest entries (an index-only scan), where a window part ends.
   const newest = (n: Prisma.Sql) => Prisma.sql`(SELECT min(w.id) FROM (SELECT id FROM "SearchEntry" ORDER BY id DESC LIMIT ${n}) w)`;
-  const window = !language && !track;
+  const window = windowed;
   const contributions = window
     ? Prisma.sql`(SELECT * FROM probe)
                  UNION ALL
@@ -197,6 +203,15 @@ export async function search(o: SearchOptions): Promise<SearchResult> {
     ) r
     ORDER BY part, rank DESC, "publishedAt" DESC NULLS LAST, id`;
 
+  return resultOf(rows, { q, truncated, kind, page, perPage, variants });
+}
+
+/** The statement's rows as the result: counts per kind (part 0), hits grouped by kind (part 1). */
+function resultOf(
+  rows: Row[],
+  o: { q: string; truncated: boolean; kind: SearchKind | null; page: number; perPage: number; variants: string[] },
+): SearchResult {
+  const { q, truncated, kind, page, perPage, variants } = o;
   const counts = rows.filter((r) => r.part === 0);
   const totals = new Map(counts.map((c) => [c.kind, Number(c.n)]));
   const cappedKinds = new Set(counts.filter((c) => c.capped).map((c) => c.kind));

@@ -5,29 +5,20 @@ import 'server-only';
  */
 import { db } from '../db';
 import { now } from '../clock';
-import { can, type Actor } from '../auth/permissions';
+import { assertCan, type Actor } from '../auth/permissions';
+import { AppError } from '../errors';
 import type { TranslationInput } from './schemas';
 
-export class TranslationForbidden extends Error {
-  readonly status = 403;
-}
-export class TranslationTargetMissing extends Error {
-  readonly status = 404;
-}
-export class TranslationSameLanguage extends Error {
-  readonly status = 400;
-}
-
 export async function saveReviewedTranslation(opts: { actor: Actor; input: TranslationInput }): Promise<{ questionSlug: string }> {
-  if (!can(opts.actor, 'translation.write')) throw new TranslationForbidden('forbidden');
+  assertCan(opts.actor, 'translation.write');
   const { contributionId, locale, body } = opts.input;
   return db.$transaction(async (tx) => {
     const c = await tx.contribution.findUnique({
       where: { id: contributionId },
       select: { language: true, question: { select: { slug: true } }, translations: { where: { locale }, select: { kind: true } } },
     });
-    if (!c) throw new TranslationTargetMissing('notFound');
-    if (c.language === locale) throw new TranslationSameLanguage('sameLanguage');
+    if (!c) throw new AppError('notFound');
+    if (c.language === locale) throw new AppError('sameLanguage', { status: 400 });
     const at = now();
     await tx.contributionTranslation.upsert({
       where: { contributionId_locale: { contributionId, locale } },

@@ -4,8 +4,9 @@
  * so that the answer works without JavaScript and survives a reload.
  */
 import { z } from 'zod';
+import { UUID } from '../uuid';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const uuid = z.string().regex(UUID);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional().catch(undefined));
 
 export const translationRequestSchema = z.object({

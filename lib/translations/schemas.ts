@@ -13,9 +13,12 @@ export const translationSchema = z.object({
 });
 export type TranslationInput = z.infer<typeof translationSchema>;
 
+/** Message keys (AdminTranslations.errors.*) of the body field. */
+export const TRANSLATION_FIELD_ERRORS = ['bodyRequired', 'bodyTooLong'] as const;
+
 export interface TranslationState {
   ok?: boolean;
   locale?: string;
   error?: 'invalid' | 'notFound' | 'sameLanguage' | 'unauthenticated' | 'forbidden';
-  fieldErrors?: Partial<Record<'body', string>>;
+  fieldErrors?: Partial<Record<'body', (typeof TRANSLATION_FIELD_ERRORS)[number]>>;
 }

@@ -50,7 +50,7 @@ vi.mock('next-intl/server', () => ({ getLocale: async () => 'fr' }));
 
 const moderationActions = await import('../../lib/moderation/actions');
 const translationActions = await import('../../lib/translations/actions');
-const moderatorActions = await import('../../lib/moderators/actions');
+const moderatorActions = await import('../../lib/moderator-accounts/actions');
 const csvRoute = await import('../../app/api/admin/audit.csv/route');
 
 type Fixture = { contributionId: string; targetId: string };

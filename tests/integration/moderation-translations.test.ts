@@ -8,8 +8,9 @@ import { db, openConsultationForTests, resetDatabase } from './helpers';
 import { makeContribution, makeModerator } from './moderation-fixtures';
 import { startFakeTranslationServer, type FakeTranslationServer } from '../support/fake-translation-server';
 import { libreTranslateProvider, deeplProvider } from '../../lib/translations/provider';
-import { claimJobs, enqueueMissingTranslations, purgeFinishedJobs, enqueueTranslationJobs, startTranslationWorker, workOnce, type JobPolicy } from '../../lib/translations/jobs';
-import { markTranslationsStale, saveReviewedTranslation, TranslationSameLanguage, TranslationTargetMissing } from '../../lib/translations/mutations';
+import { claimJobs, enqueueMissingTranslations, purgeFinishedJobs, enqueueTranslationJobs, type JobPolicy } from '../../lib/translations/jobs';
+import { startTranslationWorker, workOnce } from '../../lib/translations/worker';
+import { markTranslationsStale, saveReviewedTranslation } from '../../lib/translations/mutations';
 import { decide } from '../../lib/moderation/mutations';
 
 let server: FakeTranslationServer;
@@ -198,8 +199,8 @@ describe('reviewed translations written by moderators', () => {
       noteCode: 'translationSaved',
       noteParams: { locale: 'fr', change: 'machineReviewed' },
     });
-    await expect(saveReviewedTranslation({ actor: m, input: { contributionId: c.id, locale: 'ar', body: 'x' } })).rejects.toBeInstanceOf(TranslationSameLanguage);
-    await expect(saveReviewedTranslation({ actor: m, input: { contributionId: '00000000-0000-4000-8000-000000000000', locale: 'en', body: 'x' } })).rejects.toBeInstanceOf(TranslationTargetMissing);
+    await expect(saveReviewedTranslation({ actor: m, input: { contributionId: c.id, locale: 'ar', body: 'x' } })).rejects.toMatchObject({ code: 'sameLanguage', status: 400 });
+    await expect(saveReviewedTranslation({ actor: m, input: { contributionId: '00000000-0000-4000-8000-000000000000', locale: 'en', body: 'x' } })).rejects.toMatchObject({ code: 'notFound', status: 404 });
     await expect(saveReviewedTranslation({ actor: null as never, input: { contributionId: c.id, locale: 'en', body: 'x' } })).rejects.toThrow('forbidden');
   });
 });

@@ -7,11 +7,12 @@ import crypto from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, openConsultationForTests, resetDatabase } from './helpers';
 import { makeContribution, makeModerator, makeReport } from './moderation-fixtures';
-import { decide, DecisionError } from '../../lib/moderation/mutations';
-import { getQueue, getReviewItem, iterateAudit, listAudit, ModerationForbidden, nextInQueue } from '../../lib/moderation/queries';
+import { decide } from '../../lib/moderation/mutations';
+import { AppError } from '../../lib/errors';
+import { getQueue, getReviewItem, iterateAudit, listAudit, nextInQueue } from '../../lib/moderation/queries';
 import { parseQueueFilters, parseAuditFilters } from '../../lib/moderation/schemas';
-import { createAccount, EmailTakenError } from '../../lib/moderators/accounts';
-import { updateModerator, ModeratorChangeError } from '../../lib/moderators/mutations';
+import { createAccount } from '../../lib/moderator-accounts/accounts';
+import { updateModerator } from '../../lib/moderator-accounts/mutations';
 
 type Actor = { id: string; role: 'MODERATOR' | 'ADMIN' };
 let admin: Actor;
@@ -73,12 +74,12 @@ describe('decisions', () => {
     await decide({ actor: moderator, input: { contributionId: c.id, expectedVersion: 1, decision: 'publish' } });
     const before = await db.moderationEvent.count();
     const stale = await decide({ actor: admin, input: { contributionId: c.id, expectedVersion: 1, decision: 'reject', reason: 'SPAM' } }).catch((e) => e);
-    expect(stale).toBeInstanceOf(DecisionError);
-    expect(stale).toMatchObject({ code: 'conflict', currentStatus: 'PUBLISHED' });
+    expect(stale).toBeInstanceOf(AppError);
+    expect(stale).toMatchObject({ code: 'conflict', status: 409, detail: { currentStatus: 'PUBLISHED' } });
     const missing = await decide({ actor: admin, input: { contributionId: crypto.randomUUID(), expectedVersion: 1, decision: 'publish' } }).catch((e) => e);
     expect(missing).toMatchObject({ code: 'notFound' });
     const notAllowed = await decide({ actor: admin, input: { contributionId: c.id, expectedVersion: 2, decision: 'publish' } }).catch((e) => e);
-    expect(notAllowed).toMatchObject({ code: 'notAllowed', currentStatus: 'PUBLISHED' });
+    expect(notAllowed).toMatchObject({ code: 'notAllowed', detail: { currentStatus: 'PUBLISHED' } });
     const noReports = await decide({ actor: admin, input: { contributionId: c.id, expectedVersion: 2, decision: 'dismissReports' } }).catch((e) => e);
     expect(noReports).toMatchObject({ code: 'noReports' });
     const withdrawn = await makeContribution({ status: 'WITHDRAWN' });
@@ -107,12 +108,12 @@ describe('decisions', () => {
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
-      expect(lost[0].reason).toBeInstanceOf(DecisionError);
+      expect(lost[0].reason).toBeInstanceOf(AppError);
       expect(lost[0].reason.code).toBe('conflict');
       const after = await db.contribution.findUniqueOrThrow({ where: { id: c.id } });
       const winner = (won[0] as PromiseFulfilledResult<{ to: string }>).value;
       expect(after.status).toBe(winner.to);
-      expect(lost[0].reason.currentStatus).toBe(winner.to);
+      expect(lost[0].reason.detail.currentStatus).toBe(winner.to);
       expect(after.version).toBe(2);
       expect(await events(c.id)).toHaveLength(1);
     }
@@ -231,8 +232,8 @@ describe('the queue', () => {
     expect(item).toMatchObject({ status: 'PENDING', decisions: ['publish', 'reject', 'dismissReports'] });
     expect(item!.reports).toMatchObject([{ reason: 'ABUSIVE', text: 'insulte une personne nommée', handledAt: null }]);
     expect(await getReviewItem({ viewer: moderator, id: 'not-a-uuid', locale: 'fr' })).toBeNull();
-    await expect(getReviewItem({ viewer: null, id: c.id, locale: 'fr' })).rejects.toBeInstanceOf(ModerationForbidden);
-    await expect(getQueue({ viewer: null, filters: parseQueueFilters({}), locale: 'fr' })).rejects.toBeInstanceOf(ModerationForbidden);
+    await expect(getReviewItem({ viewer: null, id: c.id, locale: 'fr' })).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+    await expect(getQueue({ viewer: null, filters: parseQueueFilters({}), locale: 'fr' })).rejects.toMatchObject({ code: 'forbidden', status: 403 });
   });
 });
 
@@ -242,7 +243,7 @@ describe('the audit log', () => {
     await decide({ actor: moderator, input: { contributionId: cs[0].id, expectedVersion: 1, decision: 'publish' } });
     await decide({ actor: admin, input: { contributionId: cs[1].id, expectedVersion: 1, decision: 'reject', reason: 'SPAM' } });
     await decide({ actor: moderator, input: { contributionId: cs[2].id, expectedVersion: 1, decision: 'reject', reason: 'DUPLICATE' } });
-    await expect(listAudit({ viewer: moderator, filters: parseAuditFilters({}) })).rejects.toBeInstanceOf(ModerationForbidden);
+    await expect(listAudit({ viewer: moderator, filters: parseAuditFilters({}) })).rejects.toMatchObject({ code: 'forbidden', status: 403 });
     const all = await listAudit({ viewer: admin, filters: parseAuditFilters({}) });
     expect(all.rows.map((r) => r.action)).toEqual(['REJECTED', 'REJECTED', 'PUBLISHED']);
     expect(all.rows[0]).toMatchObject({ actor: 'Nadia', reason: 'DUPLICATE', contributionId: cs[2].id });
@@ -256,7 +257,7 @@ describe('the audit log', () => {
     const streamed = [];
     for await (const r of iterateAudit({ viewer: admin, filters: parseAuditFilters({}), batchSize: 1 })) streamed.push(r.id);
     expect(streamed).toEqual(all.rows.map((r) => r.id));
-    await expect(iterateAudit({ viewer: moderator, filters: parseAuditFilters({}) }).next()).rejects.toBeInstanceOf(ModerationForbidden);
+    await expect(iterateAudit({ viewer: moderator, filters: parseAuditFilters({}) }).next()).rejects.toMatchObject({ code: 'forbidden', status: 403 });
   });
 });
 
@@ -266,7 +267,7 @@ describe('moderator accounts', () => {
     expect(r.generated).toBe(true);
     expect(r.password).toMatch(/^[A-Za-z0-9_-]{20}$/);
     expect(r.email).toBe('new@example.org');
-    await expect(createAccount(db, { email: 'new@example.org', name: 'Li', role: 'ADMIN', organisation: 'OTHER', languages: [], password: 'x'.repeat(12) }, { actorId: admin.id })).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(createAccount(db, { email: 'new@example.org', name: 'Li', role: 'ADMIN', organisation: 'OTHER', languages: [], password: 'x'.repeat(12) }, { actorId: admin.id })).rejects.toMatchObject({ code: 'emailTaken', status: 409 });
     const e = await db.moderationEvent.findFirstOrThrow({ where: { action: 'MODERATOR_CREATED' } });
     expect(e).toMatchObject({ actorId: admin.id, targetId: r.id, contributionId: null });
   });
@@ -277,7 +278,7 @@ describe('moderator accounts', () => {
     expect(r.changed).toEqual(['role: MODERATOR → ADMIN', 'languages: fr → fr ar']);
     // Two admins now: the other one can demote the first, but not the last.
     await updateModerator({ actor: { id: moderator.id, role: 'ADMIN' }, input: { id: admin.id, role: 'MODERATOR' } });
-    await expect(updateModerator({ actor: { id: moderator.id, role: 'ADMIN' }, input: { id: moderator.id, role: 'MODERATOR' } })).rejects.toBeInstanceOf(ModeratorChangeError);
+    await expect(updateModerator({ actor: { id: moderator.id, role: 'ADMIN' }, input: { id: moderator.id, role: 'MODERATOR' } })).rejects.toMatchObject({ code: 'self', status: 409 });
     await updateModerator({ actor: { id: moderator.id, role: 'ADMIN' }, input: { id: admin.id, disabled: true } });
     expect(await db.moderator.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ disabled: true, role: 'MODERATOR' });
     expect(await db.moderationEvent.count({ where: { action: 'MODERATOR_UPDATED' } })).toBe(3);

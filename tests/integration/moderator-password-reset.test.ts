@@ -1,5 +1,5 @@
 /**
- * An admin resets a moderator's password from the back office (lib/moderators/mutations.ts
+ * An admin resets a moderator's password from the back office (lib/moderator-accounts/mutations.ts
  * resetModeratorPassword): a generated or typed password, Argon2id, the account's lockout
  * cleared, an append-only audit row (MODERATOR_UPDATED, the detail in the note: no enum value
  * of its own without a migration). Refused to plain moderators, to disabled admins (re-read in
@@ -15,7 +15,7 @@ import { makeModerator } from './moderation-fixtures';
 import { authenticate } from '../../lib/auth/credentials';
 import { authConfig } from '../../lib/auth/config';
 import { LOCKOUT, lockoutState } from '../../lib/auth/lockout';
-import { ModeratorChangeError, resetModeratorPassword } from '../../lib/moderators/mutations';
+import { resetModeratorPassword } from '../../lib/moderator-accounts/mutations';
 
 // lib/db.ts's singleton, counting its SQL queries (as in query-count.test.ts): set before lib/ loads.
 const sql = await vi.hoisted(async () => {
@@ -45,7 +45,7 @@ vi.mock('next/headers', () => ({
 vi.mock('next/navigation', () => ({ redirect: vi.fn(), forbidden: vi.fn(), notFound: vi.fn() }));
 vi.mock('../../lib/i18n/navigation', () => ({ redirect: vi.fn(), Link: vi.fn() }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => 'fr' }));
-const { getCurrentModerator, requireCapability, AuthRequiredError } = await import('../../lib/auth/guards');
+const { getCurrentModerator, requireCapability } = await import('../../lib/auth/guards');
 
 /** Signs in through the real check, then builds the token and the session with the app's
  *  Auth.js callbacks (lib/auth/config.ts): what the browser's cookie would carry. */
@@ -137,7 +137,7 @@ describe('resetModeratorPassword()', () => {
     const off = await makeModerator({ role: 'ADMIN', disabled: true, email: 'off@example.org' });
     const before = await hashOf(target.id);
     await expect(resetModeratorPassword({ actor: { ...off, disabled: true }, input: { id: target.id } }))
-      .rejects.toBeInstanceOf(ModeratorChangeError);
+      .rejects.toMatchObject({ code: 'forbidden', status: 403 });
     await expect(resetModeratorPassword({ actor: { id: off.id, role: 'ADMIN' }, input: { id: target.id } })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await hashOf(target.id)).toBe(before);
     expect(await db.moderationEvent.count()).toBe(0);
@@ -198,7 +198,7 @@ describe('sessions opened before a password reset', () => {
     sql.queries = 0;
     expect(await getCurrentModerator()).toBeNull();
     expect(sql.queries).toBe(1);
-    await expect(requireCapability('queue.read')).rejects.toBeInstanceOf(AuthRequiredError);
+    await expect(requireCapability('queue.read')).rejects.toMatchObject({ code: 'unauthenticated', status: 401 });
     // The dead session cookie is removed: the browser is signed out.
     expect(ctx.cookies.has('authjs.session-token')).toBe(false);
     // Even reset to the very same password (a new salt, so a new hash): the old session stays dead.

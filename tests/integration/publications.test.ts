@@ -4,7 +4,8 @@ import { db, resetDatabase } from './helpers';
 import { addContribution, questionId } from './publications-fixtures';
 import { getStats } from '../../lib/stats/queries';
 import { contributionsCsvStream, contributionsJsonStream } from '../../lib/opendata/queries';
-import { getCitedContributions, getSession, getSessions, getSynthesis, getDocument } from '../../lib/publications/queries';
+import { getSession, getSessions, getDocument } from '../../lib/publications/queries';
+import { getCitedContributions, getSynthesis } from '../../lib/publications/synthesis-queries';
 import { renderWithCitations } from '../../lib/publications/citations';
 
 /** The stream's text, byte order mark kept (Response.text() would drop it). */

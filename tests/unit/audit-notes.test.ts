@@ -6,8 +6,8 @@ import { auditNoteText, noteParamsOf } from '../../lib/moderation/audit-notes';
 import { languageName } from '../../components/admin/format';
 
 const translators = (locale: 'fr' | 'ar', messages: typeof fr) => ({
-  note: createTranslator({ locale, messages, namespace: 'AuditNote' }) as never,
-  moderators: createTranslator({ locale, messages, namespace: 'AdminModerators' }) as never,
+  note: createTranslator({ locale, messages, namespace: 'AuditNote' }),
+  moderators: createTranslator({ locale, messages, namespace: 'AdminModerators' }),
   language: (c: string) => languageName(locale, c),
 });
 

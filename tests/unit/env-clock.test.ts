@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EnvError, parseEnv, resetEnvForTests } from '../../lib/env';
 import { isReplayClock, now, setClockForTests } from '../../lib/clock';
-import { assertOpen, ConsultationClosedError, currentPhase } from '../../lib/consultation/guard';
+import { assertOpen, currentPhase } from '../../lib/consultation/guard';
+import { AppError } from '../../lib/errors';
 
 describe('environment validation', () => {
   it('applies documented defaults', () => {
@@ -46,15 +47,15 @@ describe('clock and read-only guard', () => {
     resetEnvForTests();
     expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(1000);
     expect(currentPhase()).toBe('closed');
-    expect(() => assertOpen()).toThrow(ConsultationClosedError);
+    expect(() => assertOpen()).toThrow(AppError);
   });
   it('refuses exactly at the closing instant and accepts one second before', () => {
     resetEnvForTests();
     setClockForTests(new Date('2017-12-31T23:59:59+01:00'));
     expect(() => assertOpen()).not.toThrow();
     setClockForTests(new Date('2018-01-01T00:00:00+01:00'));
-    expect(() => assertOpen()).toThrow(/consultation_closed/);
+    expect(() => assertOpen()).toThrow(/consultationClosed/);
     setClockForTests(new Date('2017-01-31T12:00:00+01:00'));
-    expect(() => assertOpen()).toThrow(/consultation_not_open/);
+    expect(() => assertOpen()).toThrow(/consultationBefore/);
   });
 });

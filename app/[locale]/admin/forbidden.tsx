@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/components/i18n/Link';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 /** 403 inside the back office: signed in, but this page is for administrators. */
 export default async function AdminForbidden() {
@@ -8,11 +8,9 @@ export default async function AdminForbidden() {
     <div className="py-8">
       <h1 className="text-2xl font-bold">{t('forbiddenTitle')}</h1>
       <p className="mt-3">{t('forbiddenText')}</p>
-      <p className="mt-6">
-        <Link href="/admin" className="text-brand underline underline-offset-2">
-          {t('queue')}
-        </Link>
-      </p>
+      <LinkParagraph href="/admin" className="mt-6" underlineOffset>
+        {t('queue')}
+      </LinkParagraph>
     </div>
   );
 }

@@ -5,13 +5,14 @@ import { getCurrentModerator } from '@/lib/auth/guards';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { QueueSkipLink } from '@/components/admin/QueueSkipLink';
+import { localized } from '@/lib/i18n/params';
 
 // The back office is per request and per person: never prerendered, never cached (Next sends
 // Cache-Control: private, no-cache, no-store for dynamic pages; the page cache skips /admin).
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'AdminNav' });
   return { title: t('title'), robots: { index: false, follow: false } };
 }
@@ -23,7 +24,7 @@ const CLIENT_NAMESPACES = ['SignIn', 'AdminReview', 'AdminTranslations', 'AdminM
  * is not re-run on client navigation, and must never be the only check).
  */
 export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const [moderator, tw] = await Promise.all([getCurrentModerator(), getTranslations('AdminWork')]);
   return (

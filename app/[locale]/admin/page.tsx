@@ -1,22 +1,22 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
-import { locales } from '@/lib/i18n/config';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { env } from '@/lib/env';
 import { getQueue } from '@/lib/moderation/queries';
-import { parseQueueFilters, queueFiltersToParams, STATUSES } from '@/lib/moderation/schemas';
+import { parseQueueFilters, queueFiltersToParams } from '@/lib/moderation/schemas';
 import { contentLangProps, languageName } from '@/components/admin/format';
 import { ResultMessage } from '@/components/admin/ResultMessage';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
+import { QueueFilterForm } from '@/components/admin/QueueFilterForm';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const generateMetadata = titleFromNamespace('AdminQueue');
 
-const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
-
 export default async function QueuePage({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminQueue', next: '/admin' });
   const mode = env().MODERATION_MODE;
   const filters = parseQueueFilters(await searchParams, mode);
@@ -27,7 +27,6 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const carry = queueFiltersToParams(filters).toString();
   const itemHref = (id: string) => `/admin/contributions/${id}${carry ? `?${carry}` : ''}`;
   const sp = await searchParams;
-  const opt = (label: string, count: number | undefined) => t('countOption', { label, count: count ?? 0 });
 
   return (
     <div>
@@ -40,110 +39,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </ResultMessage>
       ) : null}
 
-      <form method="get" className="mt-6 grid gap-3 rounded-lg border border-line p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t('filters')}>
-        <label className="text-sm font-semibold sm:col-span-2 lg:col-span-4">
-          {tw('search')}
-          <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} dir="auto" aria-describedby="queue-search-hint" className={field} />
-          <span id="queue-search-hint" className="mt-1 block font-normal text-muted">
-            {tw('searchHint')}
-          </span>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('status')}
-          <select name="status" defaultValue={filters.status} className={field}>
-            <option value="TODO">{opt(tw(mode === 'post' ? 'statusTODOpost' : 'statusTODO'), counts.status.TODO)}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {opt(t(`status${s}`), counts.status[s])}
-              </option>
-            ))}
-            <option value="ALL">{opt(t('statusALL'), STATUSES.reduce((a, s) => a + (counts.status[s] ?? 0), 0))}</option>
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('track')}
-          <select name="track" defaultValue={filters.track ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            {catalogue.tracks.map((tr) => (
-              <option key={tr.slug} value={tr.slug}>
-                {opt(tr.title, counts.track[tr.slug])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('theme')}
-          <select name="theme" defaultValue={filters.theme ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            {catalogue.themes.map((th) => (
-              <option key={th.slug} value={th.slug}>
-                {opt(th.label, counts.theme[th.slug])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('question')}
-          <select name="question" defaultValue={filters.question ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            {catalogue.questions.map((q) => (
-              <option key={q.slug} value={q.slug}>
-                {opt(q.title.length > 80 ? `${q.title.slice(0, 80)}…` : q.title, counts.question[q.slug])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('language')}
-          <select name="language" defaultValue={filters.language ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            {locales.map((l) => (
-              <option key={l} value={l}>
-                {opt(languageName(locale, l), counts.language[l])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('reported')}
-          <select name="reported" defaultValue={filters.reported ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            <option value="yes">{opt(t('reportedYes'), counts.reported.yes)}</option>
-            <option value="no">{opt(t('reportedNo'), counts.reported.no)}</option>
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('reviewed')}
-          <select name="reviewed" defaultValue={filters.reviewed ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            <option value="no">{opt(t('reviewedNo'), counts.reviewed.no)}</option>
-            <option value="yes">{opt(t('reviewedYes'), counts.reviewed.yes)}</option>
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('from')}
-          <input type="date" name="from" defaultValue={filters.from ?? ''} className={field} />
-        </label>
-        <label className="text-sm font-semibold">
-          {t('to')}
-          <input type="date" name="to" defaultValue={filters.to ?? ''} className={field} />
-        </label>
-        <label className="text-sm font-semibold">
-          {t('sort')}
-          <select name="sort" defaultValue={filters.sort} className={field}>
-            <option value="oldest">{t('sortOldest')}</option>
-            <option value="newest">{t('sortNewest')}</option>
-          </select>
-        </label>
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
-            {t('apply')}
-          </button>
-          <Link href="/admin" className="py-2 text-brand underline underline-offset-2">
-            {t('reset')}
-          </Link>
-        </div>
-      </form>
+      <QueueFilterForm filters={filters} counts={counts} catalogue={catalogue} locale={locale} />
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
         <p aria-live="polite" className="font-semibold">
@@ -189,11 +85,9 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </ol>
       )}
       {queue.nextCursor ? (
-        <p className="mt-6">
-          <Link href={`/admin?${queueFiltersToParams(filters, { after: queue.nextCursor }).toString()}`} className="text-brand underline underline-offset-2">
-            {t('nextPage')}
-          </Link>
-        </p>
+        <LinkParagraph href={`/admin?${queueFiltersToParams(filters, { after: queue.nextCursor }).toString()}`} className="mt-6" underlineOffset>
+          {t('nextPage')}
+        </LinkParagraph>
       ) : null}
     </div>
   );

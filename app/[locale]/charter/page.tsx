@@ -1,19 +1,5 @@
-import type { Metadata } from 'next';
-import { OfficialPage, officialPageMetadata } from '@/components/publications/OfficialPage';
-import { ReadingPage } from '@/lib/cache/reading-page';
-import { tags } from '@/lib/cache/tags';
+import { officialRoute } from '@/components/publications/official-route';
 
-type Props = { params: Promise<{ locale: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return officialPageMetadata('charter', (await params).locale);
-}
-
-export default async function Page({ params }: Props) {
-  return (
-    <>
-      <ReadingPage tags={[tags.publications]} />
-      <OfficialPage locale={(await params).locale} slug="charter" />
-    </>
-  );
-}
+const route = officialRoute('charter');
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

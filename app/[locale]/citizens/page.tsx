@@ -1,23 +1,5 @@
-import type { Metadata } from 'next';
-import { getTrack } from '@/lib/catalogue/queries';
-import { TrackPage } from '@/components/catalogue/TrackPage';
-import { ReadingPage } from '@/lib/cache/reading-page';
-import { tags } from '@/lib/cache/tags';
+import { trackRoute } from '@/components/catalogue/TrackPage';
 
-type Props = { params: Promise<{ locale: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const track = await getTrack('citizens', locale);
-  return { title: track?.title, description: track?.summary };
-}
-
-export default async function Page({ params }: Props) {
-  const { locale } = await params;
-  return (
-    <>
-      <ReadingPage tags={[tags.catalogue, tags.contributions]} />
-      <TrackPage locale={locale} slug="citizens" />
-    </>
-  );
-}
+const route = trackRoute('citizens');
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -13,11 +13,13 @@ import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'Conference' });
   const info = getConferenceInfo(locale);
   return pageMetadata({
@@ -43,7 +45,7 @@ function OfficialText({ page, locale, headingId }: { page: PageView; locale: str
 }
 
 export default async function ConferencePage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('Conference');
   const info = getConferenceInfo(locale);
@@ -148,11 +150,9 @@ export default async function ConferencePage({ params }: Props) {
           {t('study')}
         </h2>
         {study ? <OfficialText page={study} locale={locale} headingId="study-text" /> : null}
-        <p className="mt-3">
-          <Link href="/documents/study-bannelier-christakis-2017" className="text-brand underline">
-            {t('studyInLibrary')}
-          </Link>
-        </p>
+        <LinkParagraph href="/documents/study-bannelier-christakis-2017" className="mt-3">
+          {t('studyInLibrary')}
+        </LinkParagraph>
       </section>
 
       <section aria-labelledby="press-release" className="mt-12">

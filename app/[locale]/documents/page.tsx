@@ -9,17 +9,18 @@ import { DocumentDate } from '@/components/publications/DocumentDate';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'Documents' });
   return pageMetadata({ locale, path: '/documents', title: t('title'), description: t('intro') });
 }
 
 export default async function DocumentsPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('Documents');
   const docs = await listDocuments(locale);

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/components/i18n/Link';
 import { questionTitle } from '@/lib/feeds/queries';
 import { absolute, pageMetadata } from '@/lib/seo/metadata';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -10,7 +11,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'FeedsPage' });
   return pageMetadata({
     locale,
@@ -34,7 +35,7 @@ interface FeedItem {
  * (lib/feeds/atom.ts); feed readers get the feed itself.
  */
 export default async function FeedsPage({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('FeedsPage');
   const feed = (await searchParams).feed;
@@ -76,11 +77,9 @@ export default async function FeedsPage({ params, searchParams }: Props) {
             <p dir="ltr" className="mt-1 rounded bg-paper px-2 py-1 font-mono text-sm">
               <code>{absolute(f.path)}</code>
             </p>
-            <p className="mt-2 text-sm">
-              <Link href={f.page} className="text-brand underline underline-offset-2">
-                {t('readOnSite')}
-              </Link>
-            </p>
+            <LinkParagraph href={f.page} className="mt-2 text-sm" underlineOffset>
+              {t('readOnSite')}
+            </LinkParagraph>
           </li>
         ))}
       </ul>

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/components/i18n/Link';
 import { COLUMNS } from '@/lib/opendata/format';
 import { LicenceBlock } from '@/components/publications/OperatorBlock';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'OpenData' });
   return pageMetadata({
     locale,
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function OpenDataPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('OpenData');
   const tcsv = await getTranslations('OpenDataCsv');
@@ -127,11 +128,9 @@ export default async function OpenDataPage({ params }: Props) {
         <p className="mt-2 text-sm text-muted">{t('feedPerQuestion')}</p>
       </section>
 
-      <p className="mt-8">
-        <Link href="/stats" className="text-brand underline">
-          {t('seeStats')}
-        </Link>
-      </p>
+      <LinkParagraph href="/stats" className="mt-8">
+        {t('seeStats')}
+      </LinkParagraph>
     </div>
   );
 }

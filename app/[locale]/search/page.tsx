@@ -12,6 +12,8 @@ import { DemoMarker } from '@/components/demo/DemoMarker';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -21,7 +23,7 @@ type Props = {
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'Search' });
   // Result pages are not for search engines; the form page itself may be indexed.
   return pageMetadata({ locale, path: '/search', title: t('title'), description: t('description'), noindex: true });
@@ -36,7 +38,7 @@ const kindKey: Record<SearchKind, 'kindQuestion' | 'kindContribution' | 'kindDoc
 };
 
 export default async function SearchPage({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const sp = await searchParams;
   const t = await getTranslations('Search');
@@ -182,11 +184,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   ))}
                 </ol>
                 {!result.kind && g.total > g.hits.length ? (
-                  <p className="mt-3">
-                    <Link href={href({ kind: g.kind, page: null })} className="text-brand underline">
-                      {t('seeAll', { count: `${format.number(g.total)}${g.capped ? '+' : ''}`, kind: t(kindKey[g.kind]) })}
-                    </Link>
-                  </p>
+                  <LinkParagraph href={href({ kind: g.kind, page: null })} className="mt-3">
+                    {t('seeAll', { count: `${format.number(g.total)}${g.capped ? '+' : ''}`, kind: t(kindKey[g.kind]) })}
+                  </LinkParagraph>
                 ) : null}
               </section>
             ))}
@@ -206,11 +206,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
               </nav>
             ) : null}
             {result.kind ? (
-              <p className="mt-6">
-                <Link href={href({ kind: null, page: null })} className="text-brand underline">
-                  {t('allKindsLink')}
-                </Link>
-              </p>
+              <LinkParagraph href={href({ kind: null, page: null })} className="mt-6">
+                {t('allKindsLink')}
+              </LinkParagraph>
             ) : null}
           </>
         ) : null}

@@ -6,17 +6,18 @@ import { StatsView } from '@/components/stats/StatsView';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'Stats' });
   return pageMetadata({ locale, path: '/stats', title: t('title'), description: t('intro') });
 }
 
 export default async function StatsPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('Stats');
   const stats = await getStats({ locale });

@@ -2,19 +2,20 @@ import { DemoMarker } from '@/components/demo/DemoMarker';
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { formatDate } from '@/lib/dates/format';
-import { Link } from '@/components/i18n/Link';
 import { dirOf, endonyms, isLocale, langTag } from '@/lib/i18n/config';
-import { getCitedContributions, getSynthesis, type SynthesisView } from '@/lib/publications/queries';
+import { getCitedContributions, getSynthesis, type SynthesisView } from '@/lib/publications/synthesis-queries';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { SynthesisBody } from '@/components/publications/SynthesisBody';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'Synthesis' });
   return pageMetadata({
     locale,
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SynthesisPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('Synthesis');
   const sections = await getSynthesis(locale);
@@ -123,11 +124,9 @@ export default async function SynthesisPage({ params }: Props) {
               </div>
             ) : null}
             {s.theme ? (
-              <p className="mt-3 text-sm">
-                <Link href={`/${s.theme.track}`} className="text-brand underline">
-                  {t('readContributions')}
-                </Link>
-              </p>
+              <LinkParagraph href={`/${s.theme.track}`} className="mt-3 text-sm">
+                {t('readContributions')}
+              </LinkParagraph>
             ) : null}
           </section>
         );

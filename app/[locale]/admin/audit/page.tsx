@@ -1,85 +1,38 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { listActors, listAudit } from '@/lib/moderation/queries';
-import { AUDIT_ACTIONS, parseAuditFilters } from '@/lib/moderation/schemas';
+import { auditFiltersToParams, parseAuditFilters, type Status } from '@/lib/moderation/schemas';
 import { auditNoteText } from '@/lib/moderation/audit-notes';
 import { languageName } from '@/components/admin/format';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
+import { AuditFilterForm } from '@/components/admin/AuditFilterForm';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const generateMetadata = titleFromNamespace('AdminAudit');
 
-const field = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5';
-
 /** The audit log: read-only by construction (no form writes here; a trigger refuses UPDATE/DELETE). */
 export default async function AuditPage({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminAudit', role: 'ADMIN', next: '/admin/audit' });
   const filters = parseAuditFilters(await searchParams);
   const tr = await getTranslations('AdminReview');
-  const [tn, tm, tw] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators'), getTranslations('AdminWork')]);
+  const [tn, tm] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators')]);
   const noteOf = (r: Parameters<typeof auditNoteText>[0]) =>
     auditNoteText(r, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
   const format = await getFormatter();
   const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ viewer: moderator, filters }), listActors({ viewer: moderator })]);
-  const qs = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== 'before') as [string, string][]);
-  const csvHref = (extra: Record<string, string>) => `/api/admin/audit.csv?${new URLSearchParams([...qs, ['locale', locale], ...Object.entries(extra)])}`;
-  const statusLabel = (s: string | null) => (s ? tr(`status.${s}`) : '');
+  const qs = auditFiltersToParams(filters);
+  const statusLabel = (s: Status | null) => (s ? tr(`status.${s}`) : '');
 
   return (
     <div>
       <h1 className="text-3xl font-bold text-brand-dark">{t('title')}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t('intro')}</p>
-      <form method="get" className="mt-6 grid gap-3 rounded-lg border border-line p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('filters')}>
-        <label className="text-sm font-semibold">
-          {t('actor')}
-          <select name="actor" defaultValue={filters.actor ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            <option value="system">{t('system')}</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('actionFilter')}
-          <select name="action" defaultValue={filters.action ?? ''} className={field}>
-            <option value="">{t('any')}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {t(`action.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t('contribution')}
-          <input name="contribution" defaultValue={filters.contribution ?? ''} dir="ltr" className={field} />
-        </label>
-        <label className="text-sm font-semibold">
-          {t('from')}
-          <input type="date" name="from" defaultValue={filters.from ?? ''} className={field} />
-        </label>
-        <label className="text-sm font-semibold">
-          {t('to')}
-          <input type="date" name="to" defaultValue={filters.to ?? ''} className={field} />
-        </label>
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark">
-            {t('apply')}
-          </button>
-          <a href={csvHref({})} className="py-2 text-brand underline underline-offset-2" download>
-            {t('export')}
-          </a>
-          <a href={csvHref({ sep: 'semicolon' })} className="py-2 text-brand underline underline-offset-2" download>
-            {tw('exportSemicolon')}
-          </a>
-        </div>
-      </form>
+      <AuditFilterForm filters={filters} actors={actors} locale={locale} />
 
       {rows.length === 0 ? (
         <p className="mt-6 text-muted">{t('empty')}</p>
@@ -129,11 +82,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
         </div>
       )}
       {nextBefore ? (
-        <p className="mt-6">
-          <Link href={`/admin/audit?${new URLSearchParams([...qs, ['before', nextBefore]])}`} className="text-brand underline underline-offset-2">
-            {t('older')}
-          </Link>
-        </p>
+        <LinkParagraph href={`/admin/audit?${new URLSearchParams([...qs, ['before', nextBefore]])}`} className="mt-6" underlineOffset>
+          {t('older')}
+        </LinkParagraph>
       ) : null}
     </div>
   );

@@ -1,7 +1,8 @@
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { locales } from '@/lib/i18n/config';
-import { listModerators } from '@/lib/moderators/queries';
+import { listModerators } from '@/lib/moderator-accounts/queries';
 import { CreateModeratorForm, ModeratorRowForms } from '@/components/admin/ModeratorForms';
 import { languageName } from '@/components/admin/format';
 
@@ -10,7 +11,7 @@ type Props = { params: Promise<{ locale: string }> };
 export const generateMetadata = titleFromNamespace('AdminModerators');
 
 export default async function ModeratorsPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminModerators', role: 'ADMIN', next: '/admin/moderators' });
   const accounts = await listModerators({ viewer: moderator });
   const allLanguages = locales.map((l) => ({ code: l, label: languageName(locale, l) }));

@@ -1,14 +1,16 @@
 import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale } from '@/lib/i18n/config';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
-import { listProceedingsForEditors } from '@/lib/publications/queries';
+import { listProceedingsForEditors } from '@/lib/publications/editor-queries';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string }> };
 
 /** Proceedings of each conference session, every language and status (admins). */
 export default async function AdminProceedingsPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', role: 'ADMIN', next: '/admin/proceedings' });
   const format = await getFormatter();
   const sessions = await listProceedingsForEditors(locale);
@@ -36,11 +38,9 @@ export default async function AdminProceedingsPage({ params }: Props) {
             ) : (
               <p className="mt-1 text-sm italic text-muted">{t('noProceedings')}</p>
             )}
-            <p className="mt-2 text-sm">
-              <Link href={`/admin/proceedings/${s.slug}?lang=${locale}`} className="text-brand underline">
-                {t('write')}
-              </Link>
-            </p>
+            <LinkParagraph href={`/admin/proceedings/${s.slug}?lang=${locale}`} className="mt-2 text-sm">
+              {t('write')}
+            </LinkParagraph>
           </li>
         ))}
       </ul>

@@ -4,13 +4,14 @@ import { getCurrentModerator } from '@/lib/auth/guards';
 import { safeCallbackPath } from '@/lib/auth/permissions';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { SignInForm } from '@/components/admin/SignInForm';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const generateMetadata = titleFromNamespace('SignIn');
 
 export default async function SignInPage({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   setRequestLocale(locale);
   const sp = await searchParams;
   const t = await getTranslations('SignIn');

@@ -1,3 +1,4 @@
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { getStats } from '@/lib/stats/queries';
 import { StatsView } from '@/components/stats/StatsView';
@@ -7,7 +8,7 @@ type Props = { params: Promise<{ locale: string }> };
 
 /** The statistics with every status (moderators): the same charts as the public page. */
 export default async function AdminStatsPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const { t } = await openAdminPage(locale, { namespace: 'Stats', next: '/admin/stats' });
   const stats = await getStats({ locale, allStatuses: true });
   return (

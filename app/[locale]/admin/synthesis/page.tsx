@@ -1,14 +1,15 @@
 import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { endonyms, isLocale } from '@/lib/i18n/config';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
-import { listSynthesisForEditors } from '@/lib/publications/queries';
+import { listSynthesisForEditors } from '@/lib/publications/editor-queries';
 
 type Props = { params: Promise<{ locale: string }> };
 
 /** The synthesis pages, every status (moderators). */
 export default async function AdminSynthesisPage({ params }: Props) {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', next: '/admin/synthesis' });
   const format = await getFormatter();
   const pages = await listSynthesisForEditors(locale);

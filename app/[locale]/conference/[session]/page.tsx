@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { formatDate } from '@/lib/dates/format';
-import { Link } from '@/components/i18n/Link';
 import { dirOf, endonyms, isLocale, langTag } from '@/lib/i18n/config';
 import { getSession } from '@/lib/publications/queries';
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
@@ -14,11 +13,13 @@ import { SessionTime } from '@/components/publications/SessionTime';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string; session: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, session } = await params;
+  const { locale, session } = await localized(params);
   const s = await getSession(session, locale);
   if (!s) return {};
   const t = await getTranslations({ locale, namespace: 'Conference' });
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SessionPage({ params }: Props) {
-  const { locale, session } = await params;
+  const { locale, session } = await localized(params);
   setRequestLocale(locale);
   const s = await getSession(session, locale);
   if (!s) notFound();
@@ -96,11 +97,9 @@ export default async function SessionPage({ params }: Props) {
           </div>
         ) : null}
       </section>
-      <p className="mt-10">
-        <Link href="/conference" className="text-brand underline">
-          {t('backToProgramme')}
-        </Link>
-      </p>
+      <LinkParagraph href="/conference" className="mt-10">
+        {t('backToProgramme')}
+      </LinkParagraph>
     </article>
   );
 }

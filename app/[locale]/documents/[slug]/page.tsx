@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { languageName } from '@/lib/publications/language-name';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/components/i18n/Link';
 import { dirOf, langTag } from '@/lib/i18n/config';
 import { getDocument } from '@/lib/publications/queries';
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
@@ -17,18 +16,20 @@ import { isUnSymbol, linkNorms } from '@/lib/publications/un-documents';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   const d = await getDocument(slug, locale);
   if (!d) return {};
   return pageMetadata({ locale, path: `/documents/${d.slug}`, title: d.title, description: describe(d.summary), type: 'article' });
 }
 
 export default async function DocumentPage({ params }: Props) {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   setRequestLocale(locale);
   const d = await getDocument(slug, locale);
   if (!d) notFound();
@@ -100,11 +101,9 @@ export default async function DocumentPage({ params }: Props) {
         {!sameLanguage ? <p className="mt-1 text-sm text-muted">{t('originalNotice', { language: languageName(d.originalLanguage, locale) })}</p> : null}
         <SanitizedHtml html={shiftHeadings(text.html, 1)} lang={original} dir={dirOf(d.originalLanguage)} className="prose-official doc-text" />
       </section>
-      <p className="no-print mt-10">
-        <Link href="/documents" className="text-brand underline">
-          {t('back')}
-        </Link>
-      </p>
+      <LinkParagraph href="/documents" className="no-print mt-10">
+        {t('back')}
+      </LinkParagraph>
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { ContributionText } from '@/components/contributions/ContributionText';
 import { EditForm } from '@/components/contributions/EditForm';
 import { KeepLink } from '@/components/contributions/KeepLink';
 import { StatusSection, WithdrawConfirm, WithdrawStart } from '@/components/contributions/PrivateSections';
+import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string; token: string }>; searchParams: Promise<{ sent?: string; withdraw?: string }> };
 
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ locale: string; token: string }>; searchParams:
 // `Referrer-Policy: strict-origin` for /…/my/…, lib/security/headers.ts: a <meta> no-referrer
 // would make forms post `Origin: null`, which the write guard refuses).
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale } = await localized(params);
   const t = await getTranslations({ locale, namespace: 'PrivateLink' });
   return { title: t('title'), robots: { index: false, follow: false } };
 }
@@ -32,7 +33,7 @@ const CLIENT_NAMESPACES = ['PrivateLink', 'Contribute', 'FormErrors', 'KeepLink'
  * cached: Next answers dynamic pages with Cache-Control no-store, and the page cache skips /my/.
  */
 export default async function PrivateLinkPage({ params, searchParams }: Props) {
-  const { locale, token } = await params;
+  const { locale, token } = await localized(params);
   const query = await searchParams;
   setRequestLocale(locale);
   const t = await getTranslations('PrivateLink');

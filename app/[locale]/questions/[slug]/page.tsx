@@ -14,6 +14,8 @@ import { ContributionList } from '@/components/contributions/ContributionList';
 import { LanguageFilter } from '@/components/contributions/LanguageFilter';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = {
   params: Promise<{ locale: string; slug: string }>;
@@ -28,7 +30,7 @@ const sameText = (a: string, b: string) => {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   const q = await getQuestion(slug, locale);
   if (!q) return {};
   return pageMetadata({
@@ -41,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function QuestionPage({ params, searchParams }: Props) {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   setRequestLocale(locale);
   const sp = await searchParams;
   const t = await getTranslations('Question');
@@ -179,11 +181,9 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           </ul>
         </section>
       ) : null}
-      <p className="mt-8">
-        <Link href={`/${q.track.slug}`} className="text-brand underline underline-offset-2">
-          {t('backToTrack', { track: q.track.title })}
-        </Link>
-      </p>
+      <LinkParagraph href={`/${q.track.slug}`} className="mt-8" underlineOffset>
+        {t('backToTrack', { track: q.track.title })}
+      </LinkParagraph>
     </article>
   );
 }

@@ -29,8 +29,8 @@ export async function GET(request: Request) {
   const locale = isLocale(localeParam) ? localeParam : defaultLocale;
   const messages = (await import(`../../../../messages/${locale}.json`)).default;
   const translators = {
-    note: createTranslator({ locale, messages, namespace: 'AuditNote' }) as (key: string, values?: Record<string, string | number>) => string,
-    moderators: createTranslator({ locale, messages, namespace: 'AdminModerators' }) as (key: string, values?: Record<string, string | number>) => string,
+    note: createTranslator({ locale, messages, namespace: 'AuditNote' }),
+    moderators: createTranslator({ locale, messages, namespace: 'AdminModerators' }),
     language: (code: string) => languageName(locale, code),
   };
   const rows = iterateAudit({ viewer: moderator, filters });

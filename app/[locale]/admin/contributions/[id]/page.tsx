@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { env } from '@/lib/env';
@@ -11,30 +12,24 @@ import { contentLangProps, languageName } from '@/components/admin/format';
 import { ResultMessage } from '@/components/admin/ResultMessage';
 import { RevisionDiff } from '@/components/admin/RevisionDiff';
 import { ReviewTranslation } from '@/components/admin/ReviewTranslation';
-import { auditNoteText } from '@/lib/moderation/audit-notes';
+import { dateFormatter, ReviewHistory, ReviewReports, ReviewTranslations } from '@/components/admin/ReviewSections';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const generateMetadata = titleFromNamespace('AdminReview');
 
 export default async function ReviewPage({ params, searchParams }: Props) {
-  const { locale, id } = await params;
+  const { locale, id } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminReview', next: `/admin/contributions/${encodeURIComponent(id)}` });
   const sp = await searchParams;
   const filters = parseQueueFilters(sp, env().MODERATION_MODE);
-  const ta = await getTranslations('AdminAudit');
-  const [tn, tm] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators')]);
-  const noteOf = (e: Parameters<typeof auditNoteText>[0]) =>
-    auditNoteText(e, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
-  const format = await getFormatter();
   const item = await getReviewItem({ viewer: moderator, id, locale });
   if (!item) notFound();
   const next = await nextInQueue({ viewer: moderator, filters, current: { createdAt: item.createdAt, id: item.id } });
   const carry = queueFiltersToParams(filters).toString();
   const withQs = (path: string) => `${path}${carry ? `?${carry}` : ''}`;
-  const decided = typeof sp.decided === 'string' && (DECISIONS as readonly string[]).includes(sp.decided) ? sp.decided : null;
-  const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
-  const openReports = item.reports.filter((r) => !r.handledAt);
+  const decided = z.enum(DECISIONS).safeParse(sp.decided).data ?? null;
+  const date = await dateFormatter();
 
   return (
     <div>
@@ -100,73 +95,13 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         }}
       />
 
-      <section aria-labelledby="reports-heading" className="mt-6">
-        <h2 id="reports-heading" className="text-xl font-bold">
-          {t('reportsTitle', { count: openReports.length })}
-        </h2>
-        {item.reports.length === 0 ? (
-          <p className="mt-2 text-muted">{t('noReports')}</p>
-        ) : (
-          <ul className="mt-2 space-y-2">
-            {item.reports.map((r) => (
-              <li key={r.id} className={`rounded border p-3 ${r.handledAt ? 'border-line text-muted' : 'border-accent'}`}>
-                <span className="font-semibold">{t(`reportReason.${r.reason}`)}</span> · <time dateTime={r.createdAt.toISOString()}>{date(r.createdAt)}</time>
-                {r.handledAt ? ` · ${t('handled', { name: r.handledBy ?? '—' })}` : ''}
-                {r.text ? (
-                  <p className="mt-1 whitespace-pre-line" dir="auto">
-                    {r.text}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ReviewReports reports={item.reports} />
 
       <DecisionPanel id={item.id} version={item.version} status={item.status} decisions={item.decisions} locale={locale} queue={carry} />
 
-      <section aria-labelledby="translations-heading" className="mt-8">
-        <h2 id="translations-heading" className="text-xl font-bold">
-          {t('translations')}
-        </h2>
-        <p className="mt-2 text-sm">
-          {item.translations.length
-            ? item.translations.map((tr) => `${languageName(locale, tr.locale)} (${t(tr.kind === 'REVIEWED' ? 'kindReviewed' : 'kindMachine')}${tr.stale ? `, ${t('stale')}` : ''})`).join(' · ')
-            : t('noTranslations')}
-        </p>
-        <p className="mt-2">
-          <Link href={`/admin/contributions/${item.id}/translations`} className="text-brand underline underline-offset-2">
-            {t('editTranslations')}
-          </Link>
-        </p>
-      </section>
+      <ReviewTranslations id={item.id} translations={item.translations} locale={locale} />
 
-      <section aria-labelledby="history-heading" className="mt-8">
-        <h2 id="history-heading" className="text-xl font-bold">
-          {t('history')}
-        </h2>
-        {moderator.role === 'ADMIN' ? (
-          <p className="mt-1 text-sm">
-            <Link href={`/admin/audit?contribution=${item.id}`} className="text-brand underline underline-offset-2">
-              {t('auditLink')}
-            </Link>
-          </p>
-        ) : null}
-        <ol className="mt-2 space-y-1 text-sm">
-          {item.history.map((e) => (
-            <li key={e.id}>
-              <time dateTime={e.createdAt.toISOString()}>{date(e.createdAt)}</time> — {ta(`action.${e.action}`)}
-              {e.reason ? ` (${t(`reason.${e.reason}`)})` : ''} · {e.actor ?? t('system')}
-              {e.note || e.noteCode ? (
-                <>
-                  {' '}
-                  — <q dir="auto">{noteOf(e)}</q>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ReviewHistory id={item.id} history={item.history} locale={locale} admin={moderator.role === 'ADMIN'} />
     </div>
   );
 }

@@ -3,17 +3,18 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { formatDate } from '@/lib/dates/format';
-import { Link } from '@/components/i18n/Link';
 import { getQuestion } from '@/lib/catalogue/queries';
 import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { issueFormToken } from '@/lib/contributions/form-token';
 import type { Locale } from '@/lib/i18n/config';
 import { ContributionForm } from '@/components/contributions/ContributionForm';
+import { localized } from '@/lib/i18n/params';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   const [q, t] = await Promise.all([getQuestion(slug, locale), getTranslations({ locale, namespace: 'Contribute' })]);
   // A form with a per-render token: never indexed, never cached as a shared page.
   return q ? { title: t('title', { question: q.title }), robots: { index: false, follow: true } } : {};
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The contribution form of a question (a page of its own: it carries a fresh form token). */
 export default async function ContributePage({ params }: Props) {
-  const { locale, slug } = await params;
+  const { locale, slug } = await localized(params);
   setRequestLocale(locale);
   const t = await getTranslations('Contribute');
   const tc = await getTranslations('Contributions');
@@ -32,11 +33,9 @@ export default async function ContributePage({ params }: Props) {
   const lastDay = formatDate(new Date(calendar().closesAt.getTime() - 1), locale, 'day');
   return (
     <article className="max-w-4xl">
-      <p className="text-sm">
-        <Link href={`/questions/${q.slug}`} className="text-brand underline underline-offset-2">
-          {t('backTo', { question: q.title })}
-        </Link>
-      </p>
+      <LinkParagraph href={`/questions/${q.slug}`} className="text-sm" underlineOffset>
+        {t('backTo', { question: q.title })}
+      </LinkParagraph>
       <h1 className="mt-4 text-3xl font-extrabold leading-tight text-brand-dark">{t('heading')}</h1>
       <p className="mt-2 text-lg">{q.title}</p>
       {phase !== 'open' ? (

@@ -1,18 +1,19 @@
 import { notFound } from 'next/navigation';
 import { getFormatter } from 'next-intl/server';
-import { Link } from '@/components/i18n/Link';
+import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { getTranslationEditor } from '@/lib/translations/queries';
 import { TranslationForm } from '@/components/admin/TranslationForm';
 import { contentLangProps, languageName } from '@/components/admin/format';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
 export const generateMetadata = titleFromNamespace('AdminTranslations');
 
 export default async function TranslationsPage({ params }: Props) {
-  const { locale, id } = await params;
+  const { locale, id } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminTranslations', next: `/admin/contributions/${encodeURIComponent(id)}/translations` });
   const format = await getFormatter();
   const view = await getTranslationEditor({ viewer: moderator, id });
@@ -23,11 +24,9 @@ export default async function TranslationsPage({ params }: Props) {
   );
   return (
     <div>
-      <p className="text-sm">
-        <Link href={`/admin/contributions/${view.id}`} className="text-brand underline underline-offset-2">
-          {t('back')}
-        </Link>
-      </p>
+      <LinkParagraph href={`/admin/contributions/${view.id}`} className="text-sm" underlineOffset>
+        {t('back')}
+      </LinkParagraph>
       <h1 className="mt-3 text-2xl font-bold text-brand-dark">{t('title')}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t('intro')}</p>
       <section aria-labelledby="original-heading" className="mt-6 rounded-lg bg-paper p-5">

@@ -5,6 +5,8 @@ import { UUID } from '../uuid';
 
 export const ROLES = ['MODERATOR', 'ADMIN'] as const;
 export const ORGANISATIONS = ['ANSSI', 'AMNECYS', 'OTHER'] as const;
+export type Role = (typeof ROLES)[number];
+export type Organisation = (typeof ORGANISATIONS)[number];
 export const MIN_PASSWORD = 12;
 
 const languages = z.preprocess(
@@ -48,10 +50,15 @@ export interface ResetPasswordState {
   generatedPassword?: string;
 }
 
+/** Message keys (AdminModerators.errors.*) of the account form's fields. */
+export const MODERATOR_FIELD_ERRORS = [
+  'emailInvalid', 'emailTaken', 'nameRequired', 'nameTooLong', 'nameInvalid', 'passwordTooShort', 'passwordInvalid', 'roleInvalid', 'organisationInvalid',
+] as const;
+
 export interface ModeratorFormState {
   ok?: boolean;
   error?: 'invalid' | 'emailTaken' | 'notFound' | 'self' | 'lastAdmin' | 'unauthenticated' | 'forbidden';
-  fieldErrors?: Partial<Record<'email' | 'name' | 'password' | 'role' | 'organisation', string>>;
+  fieldErrors?: Partial<Record<'email' | 'name' | 'password' | 'role' | 'organisation', (typeof MODERATOR_FIELD_ERRORS)[number]>>;
   /** Shown once after creating an account with a generated password. */
   createdEmail?: string;
   generatedPassword?: string;

@@ -1,20 +1,13 @@
 /**
- * Creating a moderator account, shared by the back office (lib/moderators/mutations.ts) and the
+ * Creating a moderator account, shared by the back office (lib/moderator-accounts/mutations.ts) and the
  * command line (scripts/moderator-create.ts). No server-only import: the CLI runs it in Node.
  */
 import crypto from 'node:crypto';
 import type { Db } from '../db';
+import { AppError } from '../errors';
 import { hashPassword } from '../auth/password';
 import { normalizeEmail } from '../auth/lockout';
 import type { CreateModeratorInput } from './schemas';
-
-export class EmailTakenError extends Error {
-  readonly status = 409;
-  constructor() {
-    super('emailTaken');
-    this.name = 'EmailTakenError';
-  }
-}
 
 /** 20 characters from a CSPRNG (≈120 bits). */
 export function generatePassword(): string {
@@ -53,7 +46,7 @@ export async function createAccount(
     });
     return { id: created.id, email: created.email, password, generated };
   } catch (e) {
-    if ((e as { code?: string }).code === 'P2002') throw new EmailTakenError();
+    if ((e as { code?: string }).code === 'P2002') throw new AppError('emailTaken', { status: 409, fields: { email: 'emailTaken' } });
     throw e;
   }
 }

@@ -3,9 +3,16 @@
  *  reset a password. */
 import { revalidatePath } from 'next/cache';
 import { guardAction } from '../auth/action-guard';
-import { EmailTakenError } from './accounts';
-import { createModerator, ModeratorChangeError, resetModeratorPassword, updateModerator } from './mutations';
-import { createModeratorSchema, resetPasswordSchema, updateModeratorSchema, type ModeratorFormState, type ResetPasswordState } from './schemas';
+import { ACCOUNT_REFUSALS, createModerator, resetModeratorPassword, updateModerator } from './mutations';
+import {
+  createModeratorSchema,
+  MODERATOR_FIELD_ERRORS,
+  resetPasswordSchema,
+  updateModeratorSchema,
+  type ModeratorFormState,
+  type ResetPasswordState,
+} from './schemas';
+import { fieldErrorsOf, isAppError } from '../errors';
 
 export async function createModeratorAction(_prev: ModeratorFormState, formData: FormData): Promise<ModeratorFormState> {
   const guard = await guardAction('moderators.manage');
@@ -19,13 +26,8 @@ export async function createModeratorAction(_prev: ModeratorFormState, formData:
     password: formData.get('password'),
   });
   if (!parsed.success) {
-    const fieldErrors: ModeratorFormState['fieldErrors'] = {};
-    for (const i of parsed.error.issues) {
-      const k = i.path[0];
-      if (k === 'email' || k === 'name' || k === 'password' || k === 'role' || k === 'organisation') {
-        fieldErrors[k] ??= /^[a-z]+[A-Z][a-zA-Z]+$/.test(i.message) ? i.message : `${k}Invalid`;
-      }
-    }
+    const fields = ['email', 'name', 'password', 'role', 'organisation'] as const;
+    const fieldErrors = fieldErrorsOf(parsed.error, { fields, keys: MODERATOR_FIELD_ERRORS, fallback: (k) => `${k}Invalid` });
     return { error: 'invalid', fieldErrors };
   }
   try {
@@ -33,8 +35,8 @@ export async function createModeratorAction(_prev: ModeratorFormState, formData:
     revalidatePath('/[locale]/admin/moderators', 'page');
     return { ok: true, createdEmail: r.email, generatedPassword: r.generated ? r.password : undefined };
   } catch (e) {
-    if (e instanceof EmailTakenError) return { error: 'emailTaken', fieldErrors: { email: 'emailTaken' } };
-    if (e instanceof ModeratorChangeError) return { error: e.code === 'forbidden' ? 'forbidden' : 'invalid' };
+    if (isAppError(e, 'emailTaken')) return { error: 'emailTaken', fieldErrors: { email: 'emailTaken' } };
+    if (isAppError(e, ...ACCOUNT_REFUSALS)) return { error: e.code === 'forbidden' ? 'forbidden' : 'invalid' };
     throw e;
   }
 }
@@ -53,7 +55,7 @@ export async function updateModeratorAction(_prev: ModeratorFormState, formData:
     await updateModerator({ actor: guard.moderator, input: parsed.data });
     revalidatePath('/[locale]/admin/moderators', 'page');
   } catch (e) {
-    if (e instanceof ModeratorChangeError) return { error: e.code };
+    if (isAppError(e, ...ACCOUNT_REFUSALS)) return { error: e.code };
     throw e;
   }
   return { ok: true };
@@ -64,14 +66,14 @@ export async function resetPasswordAction(_prev: ResetPasswordState, formData: F
   if (guard.error) return { error: guard.error };
   const parsed = resetPasswordSchema.safeParse({ id: formData.get('id'), password: formData.get('newPassword') });
   if (!parsed.success) {
-    const issue = parsed.error.issues.find((i) => i.path[0] === 'password');
-    return { error: 'invalid', fieldErrors: issue ? { password: issue.message === 'passwordTooShort' ? 'passwordTooShort' : 'passwordInvalid' } : undefined };
+    const fieldErrors = fieldErrorsOf(parsed.error, { fields: ['password'], keys: ['passwordTooShort'], fallback: () => 'passwordInvalid' });
+    return { error: 'invalid', fieldErrors: fieldErrors.password ? fieldErrors : undefined };
   }
   try {
     const r = await resetModeratorPassword({ actor: guard.moderator, input: parsed.data });
     return { ok: true, generatedPassword: r.generated ? r.password : undefined };
   } catch (e) {
-    if (e instanceof ModeratorChangeError) return { error: e.code === 'lastAdmin' ? 'invalid' : e.code };
+    if (isAppError(e, ...ACCOUNT_REFUSALS)) return { error: e.code === 'lastAdmin' ? 'invalid' : e.code };
     throw e;
   }
 }

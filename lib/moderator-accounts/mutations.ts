@@ -2,26 +2,24 @@ import 'server-only';
 /** Admins create accounts, change roles, organisations and languages, disable and enable. */
 import { db } from '../db';
 import { now } from '../clock';
-import { can, canChangeAccount, canResetPassword, type Actor } from '../auth/permissions';
+import { assertCan, canChangeAccount, canResetPassword, type Actor } from '../auth/permissions';
+import { AppError } from '../errors';
 import { hashPassword } from '../auth/password';
 import { clearAccountLockout } from '../auth/lockout';
 import { createAccount, generatePassword } from './accounts';
 import type { CreateModeratorInput, ResetPasswordInput, UpdateModeratorInput } from './schemas';
 
-export class ModeratorChangeError extends Error {
-  constructor(readonly code: 'forbidden' | 'notFound' | 'self' | 'lastAdmin') {
-    super(code);
-    this.name = 'ModeratorChangeError';
-  }
-}
+/** Why an account change was refused (AdminModerators.errors.*). */
+export const ACCOUNT_REFUSALS = ['forbidden', 'notFound', 'self', 'lastAdmin'] as const;
+const refusedChange = (reason: 'forbidden' | 'self' | 'lastAdmin') => new AppError(reason, reason === 'forbidden' ? {} : { status: 409 });
 
 export async function createModerator(opts: { actor: Actor; input: CreateModeratorInput }) {
-  if (!can(opts.actor, 'moderators.manage')) throw new ModeratorChangeError('forbidden');
+  assertCan(opts.actor, 'moderators.manage');
   return createAccount(db, opts.input, { actorId: opts.actor.id, at: now() });
 }
 
 export async function updateModerator(opts: { actor: Actor; input: UpdateModeratorInput }): Promise<{ changed: string[] }> {
-  if (!can(opts.actor, 'moderators.manage')) throw new ModeratorChangeError('forbidden');
+  assertCan(opts.actor, 'moderators.manage');
   const { id, ...change } = opts.input;
   return db.$transaction(async (tx) => {
     // Serialize account changes: the "last admin" rule must hold under concurrent requests.
@@ -30,10 +28,10 @@ export async function updateModerator(opts: { actor: Actor; input: UpdateModerat
       where: { id },
       select: { id: true, role: true, disabled: true, organisation: true, languages: true },
     });
-    if (!target) throw new ModeratorChangeError('notFound');
+    if (!target) throw new AppError('notFound');
     const activeAdmins = await tx.moderator.count({ where: { role: 'ADMIN', disabled: false } });
     const verdict = canChangeAccount(opts.actor, target, change, activeAdmins);
-    if (!verdict.ok) throw new ModeratorChangeError(verdict.reason);
+    if (!verdict.ok) throw refusedChange(verdict.reason);
     const changed: string[] = [];
     // The audit note: codes and values, rendered in each reader's language (lib/moderation/audit-notes.ts).
     const params: Record<string, string | string[] | boolean> = {};
@@ -71,7 +69,7 @@ export async function resetModeratorPassword(
   opts: { actor: Actor; input: ResetPasswordInput },
 ): Promise<{ email: string; password: string; generated: boolean }> {
   const early = canResetPassword(opts.actor, { id: opts.input.id });
-  if (!early.ok) throw new ModeratorChangeError(early.reason);
+  if (!early.ok) throw refusedChange(early.reason);
   const generated = !opts.input.password;
   const password = opts.input.password ?? generatePassword();
   // Argon2id outside the transaction: no connection is held during the hashing.
@@ -79,9 +77,9 @@ export async function resetModeratorPassword(
   return db.$transaction(async (tx) => {
     const actor = await tx.moderator.findUnique({ where: { id: opts.actor.id }, select: { id: true, role: true, disabled: true } });
     const verdict = canResetPassword(actor, { id: opts.input.id });
-    if (!verdict.ok) throw new ModeratorChangeError(verdict.reason);
+    if (!verdict.ok) throw refusedChange(verdict.reason);
     const target = await tx.moderator.findUnique({ where: { id: opts.input.id }, select: { id: true, email: true } });
-    if (!target) throw new ModeratorChangeError('notFound');
+    if (!target) throw new AppError('notFound');
     await tx.moderator.update({ where: { id: target.id }, data: { passwordHash } });
     await clearAccountLockout(tx, target.email);
     await tx.moderationEvent.create({

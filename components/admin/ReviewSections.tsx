@@ -1,0 +1,102 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { Locale } from '@/lib/i18n/config';
+import type { ReviewItem } from '@/lib/moderation/queries';
+import { auditNoteText } from '@/lib/moderation/audit-notes';
+import { LinkParagraph } from '@/components/layout/LinkParagraph';
+import { languageName } from './format';
+
+/** The review page's date and time of an event (the moderator's language, Europe/Paris). */
+export async function dateFormatter() {
+  const format = await getFormatter();
+  return (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The reports of a contribution under review, open ones first. */
+export async function ReviewReports({ reports }: { reports: ReviewItem['reports'] }) {
+  const [t, date] = await Promise.all([getTranslations('AdminReview'), dateFormatter()]);
+  const openReports = reports.filter((r) => !r.handledAt);
+  return (
+    <section aria-labelledby="reports-heading" className="mt-6">
+      <h2 id="reports-heading" className="text-xl font-bold">
+        {t('reportsTitle', { count: openReports.length })}
+      </h2>
+      {reports.length === 0 ? (
+        <p className="mt-2 text-muted">{t('noReports')}</p>
+      ) : (
+        <ul className="mt-2 space-y-2">
+          {reports.map((r) => (
+            <li key={r.id} className={`rounded border p-3 ${r.handledAt ? 'border-line text-muted' : 'border-accent'}`}>
+              <span className="font-semibold">{t(`reportReason.${r.reason}`)}</span> · <time dateTime={r.createdAt.toISOString()}>{date(r.createdAt)}</time>
+              {r.handledAt ? ` · ${t('handled', { name: r.handledBy ?? '—' })}` : ''}
+              {r.text ? (
+                <p className="mt-1 whitespace-pre-line" dir="auto">
+                  {r.text}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** A contribution's history (its audit events), with the link to the audit log for admins. */
+export async function ReviewHistory(props: { id: string; history: ReviewItem['history']; locale: Locale; admin: boolean }) {
+  const [t, ta, tn, tm, date] = await Promise.all([
+    getTranslations('AdminReview'),
+    getTranslations('AdminAudit'),
+    getTranslations('AuditNote'),
+    getTranslations('AdminModerators'),
+    dateFormatter(),
+  ]);
+  const noteOf = (e: Parameters<typeof auditNoteText>[0]) =>
+    auditNoteText(e, { note: tn, moderators: tm, language: (c) => languageName(props.locale, c) });
+  return (
+    <section aria-labelledby="history-heading" className="mt-8">
+      <h2 id="history-heading" className="text-xl font-bold">
+        {t('history')}
+      </h2>
+      {props.admin ? (
+        <LinkParagraph href={`/admin/audit?contribution=${props.id}`} className="mt-1 text-sm" underlineOffset>
+          {t('auditLink')}
+        </LinkParagraph>
+      ) : null}
+      <ol className="mt-2 space-y-1 text-sm">
+        {props.history.map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.createdAt.toISOString()}>{date(e.createdAt)}</time> — {ta(`action.${e.action}`)}
+            {e.reason ? ` (${t(`reason.${e.reason}`)})` : ''} · {e.actor ?? t('system')}
+            {e.note || e.noteCode ? (
+              <>
+                {' '}
+                — <q dir="auto">{noteOf(e)}</q>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Which translations a contribution has (reviewed or machine, stale), and the link to edit them. */
+export async function ReviewTranslations(props: { id: string; translations: ReviewItem['translations']; locale: Locale }) {
+  const t = await getTranslations('AdminReview');
+  const { locale } = props;
+  return (
+    <section aria-labelledby="translations-heading" className="mt-8">
+      <h2 id="translations-heading" className="text-xl font-bold">
+        {t('translations')}
+      </h2>
+      <p className="mt-2 text-sm">
+        {props.translations.length
+          ? props.translations.map((tr) => `${languageName(locale, tr.locale)} (${t(tr.kind === 'REVIEWED' ? 'kindReviewed' : 'kindMachine')}${tr.stale ? `, ${t('stale')}` : ''})`).join(' · ')
+          : t('noTranslations')}
+      </p>
+      <LinkParagraph href={`/admin/contributions/${props.id}/translations`} className="mt-2" underlineOffset>
+        {t('editTranslations')}
+      </LinkParagraph>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+'use client';
+import { usePathname } from 'next/navigation';
+import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { contributeAction, type ContributeState } from '@/lib/contributions/actions';
+import { contributionFieldError as check, type ErrorKey } from '@/lib/contributions/rules';
+import { codePointLength } from '@/lib/contributions/text';
+import type { Locale } from '@/lib/i18n/config';
+import { useLanguageSuggestion } from './language-suggestion';
+import { useTypedBeforeHydration } from './typed-before-hydration';
+
+export type Field = 'pseudonym' | 'body' | 'language' | 'consent';
+export const FIELDS: Field[] = ['pseudonym', 'body', 'language', 'consent'];
+
+/**
+ * The contribution form's state: the values, the checks as the contributor types and on submit
+ * (the server's rules, rules.ts), the server's answer, the language suggestion, the ids.
+ */
+export function useContributionForm(locale: Locale, formToken: string) {
+  // Without JavaScript the form posts to this page (a valid action URL, not action="").
+  const permalink = usePathname();
+  const [state, formAction, pending] = useActionState<ContributeState, FormData>(contributeAction, { status: 'idle' }, permalink);
+  const serverValues = state.status === 'error' ? state.values : {};
+  const [values, setValues] = useState({
+    pseudonym: serverValues.pseudonym ?? '',
+    body: serverValues.body ?? '',
+    language: (serverValues.language as Locale) ?? locale,
+    consent: serverValues.consent === 'on',
+  });
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [clientErrors, setClientErrors] = useState<Partial<Record<Field, ErrorKey>>>({});
+  const [edited, setEdited] = useState<Partial<Record<Field, boolean>>>({});
+  const [languageTouched, setLanguageTouched] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const id = useId();
+  const ids = Object.fromEntries(FIELDS.map((f) => [f, `${id}-${f}`])) as Record<Field, string>;
+  const token = (state.status === 'error' && state.formToken) || formToken;
+
+  // The server answered with errors: show them (fields edited since keep their own checks).
+  const serverFields = state.status === 'error' ? (state.fields ?? {}) : {};
+  const errorFor = (f: Field): ErrorKey | undefined =>
+    clientErrors[f] ?? (edited[f] ? undefined : (serverFields[f] as ErrorKey | undefined));
+  const [submitErrors, setSubmitErrors] = useState<Field[] | null>(null);
+
+  // A new answer from the server: its errors replace what was edited since (adjusted while
+  // rendering, as React recommends for state that follows a changing value), then the summary gets focus.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.status === 'error') {
+      setEdited({});
+      setSubmitErrors(null);
+    }
+  }
+  useEffect(() => {
+    if (state.status === 'error') summaryRef.current?.focus();
+  }, [state]);
+
+  useTypedBeforeHydration(formRef, values, (typed) => {
+    setValues((v) => ({ ...v, ...typed }));
+    setEdited((e) => ({ ...e, ...Object.fromEntries(Object.keys(typed).map((f) => [f, true])) }));
+    if (typed.language !== undefined) setLanguageTouched(true);
+  });
+
+  // Suggest the language of the text as the contributor types (asked to the server, debounced).
+  // Not chosen by hand yet, the language follows the text; chosen by hand, it is only suggested.
+  const { suggested, autoNote, setAutoNote } = useLanguageSuggestion(values.body, languageTouched, (language) =>
+    setValues((v) => ({ ...v, language })),
+  );
+
+  const set = (f: Field, v: string | boolean) => {
+    setValues((old) => ({ ...old, [f]: v }));
+    setEdited((e) => ({ ...e, [f]: true }));
+    if (touched[f] || clientErrors[f]) setClientErrors((e) => ({ ...e, [f]: check(f, v) }));
+  };
+  const blur = (f: Field) => {
+    setTouched((x) => ({ ...x, [f]: true }));
+    setClientErrors((e) => ({ ...e, [f]: check(f, values[f]) }));
+  };
+
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    const errors = Object.fromEntries(FIELDS.map((f) => [f, check(f, values[f])])) as Partial<Record<Field, ErrorKey>>;
+    const failing = FIELDS.filter((f) => errors[f]);
+    if (failing.length) {
+      e.preventDefault();
+      setClientErrors(errors);
+      setTouched({ pseudonym: true, body: true, language: true, consent: true });
+      setSubmitErrors(failing);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    } else {
+      setSubmitErrors(null);
+    }
+  };
+
+  const failingFields = submitErrors ?? (state.status === 'error' ? FIELDS.filter((f) => errorFor(f)) : []);
+  const formError = state.status === 'error' && !submitErrors && failingFields.length === 0 ? state.error : undefined;
+  const count = codePointLength(values.body);
+  const describedBy = (f: Field, extra?: string) => [extra, `${ids[f]}-error`].filter(Boolean).join(' ');
+
+  return {
+    state, formAction, pending, values, ids, id, token, summaryRef, formRef, errorFor, set, blur, onSubmit,
+    failingFields, formError, count, describedBy, suggested, autoNote, setAutoNote, languageTouched, setLanguageTouched,
+  };
+}
