@@ -30,3 +30,9 @@ export function setClockForTests(date: Date | null): void {
 export function replayCutoff(): Date | null {
   return isReplayClock() ? now() : null;
 }
+
+/** In a replay, the bound `{ lte: cutoff }` for a date column (Prisma's filter shape); undefined in real time. */
+export function replayBound(): { lte: Date } | undefined {
+  const cut = replayCutoff();
+  return cut ? { lte: cut } : undefined;
+}

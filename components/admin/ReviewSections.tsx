@@ -1,14 +1,15 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ReviewItem } from '@/lib/moderation/queries';
 import { auditNoteText } from '@/lib/moderation/audit-notes';
 import { LinkParagraph } from '@/components/layout/LinkParagraph';
 import { languageName } from './format';
 
-/** The review page's date and time of an event (the moderator's language, Europe/Paris). */
+/** The review page's date and time of an event, each locale's own way (lib/dates/format.ts: Korean 오후 8:55). */
 export async function dateFormatter() {
-  const format = await getFormatter();
-  return (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  const locale = await getLocale();
+  return (d: Date) => formatDate(d, locale, 'shortDayTime');
 }
 
 /** The reports of a contribution under review, open ones first. */

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import { editSteps, type Version } from '@/lib/moderation/diff';
 import { contentLangProps } from './format';
 
@@ -9,7 +10,7 @@ import { contentLangProps } from './format';
 export async function RevisionDiff({ revisions, current }: { revisions: Version[]; current: Version }) {
   if (!revisions.length) return null;
   const t = await getTranslations('AdminWork');
-  const format = await getFormatter();
+  const locale = await getLocale();
   const steps = editSteps(revisions, current);
   return (
     <section aria-labelledby="changes-heading" className="mt-6">
@@ -20,7 +21,7 @@ export async function RevisionDiff({ revisions, current }: { revisions: Version[
         {steps.map((s, i) => (
           <li key={s.to.version} className="rounded border border-line p-3">
             <p className="text-sm text-muted">
-              {t('changesStep', { n: i + 1, date: format.dateTime(s.to.writtenAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+              {t('changesStep', { n: i + 1, date: formatDate(s.to.writtenAt, locale, 'shortDayTime') })}
               {s.from.pseudonym !== s.to.pseudonym ? ` · ${t('pseudonymChanged', { from: s.from.pseudonym, to: s.to.pseudonym })}` : ''}
             </p>
             <p className="mt-2 whitespace-pre-line leading-relaxed" {...contentLangProps(s.to.language)}>

@@ -7,18 +7,31 @@ import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
 import { localized } from '@/lib/i18n/params';
 import type { Locale } from '@/lib/i18n/config';
+import { ProvenanceNote } from '@/components/publications/ProvenanceNote';
 
 /** A contribution track: its themes, each with its questions and context paragraphs. */
 export async function TrackPage({ locale, slug }: { locale: Locale; slug: string }) {
   setRequestLocale(locale);
   const t = await getTranslations('Track');
+  const tp = await getTranslations('TrackProvenance');
   const [track, tracks] = await Promise.all([getTrack(slug, locale), getTracks(locale)]);
   if (!track) notFound();
   const other = tracks.find((x) => x.slug !== slug);
+  // The themes and their questions are 2017 texts (or this platform's translations): said once, per kind.
+  const provenances = [...new Map(track.themes.map((th) => [`${th.provenance} ${th.source}`, th])).values()];
   return (
     <article>
       <h1 className="text-3xl font-extrabold text-brand-dark">{track.title}</h1>
       <p className="mt-2 max-w-3xl text-lg text-muted">{track.summary}</p>
+      {provenances.map((p) => (
+        <ProvenanceNote
+          key={`${p.provenance} ${p.source}`}
+          kind={p.provenance}
+          source={p.source}
+          originalHref={`/fr/${slug}`}
+          subject={tp('themes')}
+        />
+      ))}
       <div className="mt-8 space-y-10">
         {track.themes.map((theme) => {
           const single = theme.questions.length === 1 && theme.questions[0].slug === theme.slug;

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDate } from '@/lib/dates/format';
 import type { ContributionStatus } from '@/lib/generated/prisma/enums';
 import { WithdrawForm } from './WithdrawForm';
 
@@ -13,8 +14,8 @@ export async function StatusSection(props: {
   publishedHref: string | null;
 }) {
   const t = await getTranslations('PrivateLink');
-  const format = await getFormatter();
-  const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+  const locale = await getLocale();
+  const date = (d: Date) => formatDate(d, locale, 'dayTime');
   const key = props.status === 'PUBLISHED' ? (props.decided ? 'PUBLISHED_REVIEWED' : 'PUBLISHED') : props.status;
   return (
     <section aria-labelledby="status-heading" className="rounded-lg bg-paper p-5" data-testid="status" data-status={props.status}>

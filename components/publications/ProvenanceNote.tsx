@@ -13,6 +13,7 @@ export async function ProvenanceNote({
   source,
   translated = false,
   originalHref,
+  subject,
 }: {
   kind: ProvenanceKind;
   source: string | null;
@@ -20,6 +21,8 @@ export async function ProvenanceNote({
   translated?: boolean;
   /** where the original of a translation is, with its locale (e.g. "/fr/charter"), for the one-click link */
   originalHref?: string;
+  /** what the note is about, when the page holds texts of several kinds ("The themes and questions below:") */
+  subject?: string;
 }) {
   const t = await getTranslations('Provenance');
   const sourceName = isOneOf(SOURCE_KEYS, source) ? t(`sources.${source}`) : (source ?? '');
@@ -31,6 +34,7 @@ export async function ProvenanceNote({
   }[kind];
   return (
     <p className="provenance-note" data-testid="provenance" data-provenance={kind}>
+      {subject ? `${subject} ` : null}
       <span className="provenance-label">{t(`label.${kind}`)}</span> {text}
       {originalHref && (kind === 'TRANSLATION' || translated) ? (
         <>

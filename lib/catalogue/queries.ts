@@ -4,6 +4,7 @@ import { db } from '../db';
 import { defaultLocale } from '../i18n/config';
 import { replayCutoff } from '../clock';
 import { publishedWhere } from '../contributions/queries';
+import type { ProvenanceKind } from '../seed/provenance';
 
 /** Pick the row for `locale`, falling back to the default locale (French, the source). */
 export function pickLocale<T extends { locale: string }>(rows: T[], locale: string): T | undefined {
@@ -20,7 +21,18 @@ export interface QuestionSummary {
   published: number;
 }
 
-export interface ThemeView {
+/** Where a text comes from, as stored with it (lib/seed/provenance.ts), shown to readers. */
+export interface TextProvenance {
+  provenance: ProvenanceKind;
+  source: string | null;
+}
+
+const provenanceOf = (row: { provenance: ProvenanceKind; source: string | null } | undefined): TextProvenance => ({
+  provenance: row?.provenance ?? 'PLATFORM',
+  source: row?.source ?? null,
+});
+
+export interface ThemeView extends TextProvenance {
   id: number;
   slug: string;
   title: string;
@@ -82,6 +94,7 @@ export const getTracks = cache(async (locale: string): Promise<TrackView[]> => {
           title: ht?.title ?? th.slug,
           label: ht?.label ?? th.slug,
           context: ht?.context ?? null,
+          ...provenanceOf(ht),
           questions: th.questions.map((q) => {
             const qt = pickLocale(q.translations, locale);
             return {
@@ -103,7 +116,7 @@ export const getTrack = cache(async (slug: string, locale: string): Promise<Trac
   return tracks.find((t) => t.slug === slug) ?? null;
 });
 
-export interface QuestionView {
+export interface QuestionView extends TextProvenance {
   id: number;
   slug: string;
   title: string;
@@ -138,6 +151,7 @@ export const getQuestion = cache(async (slug: string, locale: string): Promise<Q
     title: qt?.title ?? q.slug,
     context: qt?.context ?? null,
     translated: qt?.translated ?? false,
+    ...provenanceOf(qt),
     theme: { slug: q.theme.slug, title: ht?.title ?? '', label: ht?.label ?? '', context: ht?.context ?? null },
     track: { slug: q.theme.track.slug, title: tt?.title ?? q.theme.track.slug },
     siblings: q.theme.questions

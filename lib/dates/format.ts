@@ -21,6 +21,8 @@ export type DateStyle =
   | 'dayTime'
   /** 6 avr. 2017, 20:55 */
   | 'shortDayTime'
+  /** 6 avr. 2017, 20:55:07 (the audit log) */
+  | 'shortDayTimeSeconds'
   /** 20:55 · 오후 8:55 */
   | 'time';
 
@@ -31,6 +33,7 @@ const OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   year: { year: 'numeric' },
   dayTime: { dateStyle: 'long', timeStyle: 'short' },
   shortDayTime: { dateStyle: 'medium', timeStyle: 'short' },
+  shortDayTimeSeconds: { dateStyle: 'medium', timeStyle: 'medium' },
   time: { hour: 'numeric', minute: '2-digit' },
 };
 

@@ -9,13 +9,6 @@ import { atom, tagUri, type AtomEntry } from './atom';
 import { latestContributions, listPublishedProceedings, listPublishedSynthesis, questionTitle } from './queries';
 import { env } from '../env';
 import { operatorConfig } from '../operator/config';
-import { replayCutoff } from '../clock';
-
-/** In a replay, only what was published by its clock. */
-function publishedBy<T extends { publishedAt: Date | null }>(rows: T[]): T[] {
-  const cut = replayCutoff();
-  return cut ? rows.filter((r) => r.publishedAt !== null && r.publishedAt <= cut) : rows;
-}
 
 const CONSULTATION_START = new Date('2017-02-01T00:00:00+01:00');
 
@@ -70,7 +63,7 @@ export async function contributionsFeed(locale: Locale, questionSlug?: string): 
 
 export async function proceedingsFeed(locale: Locale): Promise<string> {
   const { t, site, lang, marked } = await common(locale);
-  const rows = publishedBy(await listPublishedProceedings());
+  const rows = await listPublishedProceedings();
   return atom({
     id: tagUri(`feeds/${locale}/proceedings`),
     title: t('proceedingsTitle', { site }),
@@ -93,7 +86,7 @@ export async function proceedingsFeed(locale: Locale): Promise<string> {
 
 export async function synthesisFeed(locale: Locale): Promise<string> {
   const { t, site, lang, marked } = await common(locale);
-  const rows = publishedBy(await listPublishedSynthesis());
+  const rows = await listPublishedSynthesis();
   return atom({
     id: tagUri(`feeds/${locale}/synthesis`),
     title: t('synthesisTitle', { site }),

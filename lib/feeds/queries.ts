@@ -4,6 +4,7 @@ import { db } from '../db';
 import { defaultLocale } from '../i18n/config';
 import { pickLocale } from '../catalogue/queries';
 import { publishedWhere } from '../contributions/queries';
+import { publishedNow } from '../publications/queries';
 
 export async function latestContributions(o: { locale: string; questionSlug?: string; limit?: number }) {
   const rows = await db.contribution.findMany({
@@ -46,7 +47,7 @@ export async function questionTitle(slug: string, locale: string): Promise<strin
 /** The latest published proceedings, every locale (the proceedings feed). */
 export async function listPublishedProceedings(limit = 50) {
   return db.proceeding.findMany({
-    where: { status: 'PUBLISHED' },
+    where: publishedNow(),
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
     select: {
@@ -65,7 +66,7 @@ export async function listPublishedProceedings(limit = 50) {
 /** The latest published synthesis pages, every locale (the synthesis feed). */
 export async function listPublishedSynthesis(limit = 50) {
   return db.synthesisPage.findMany({
-    where: { status: 'PUBLISHED' },
+    where: publishedNow(),
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: limit,
     select: { id: true, locale: true, title: true, body: true, publishedAt: true, updatedAt: true, isDemo: true },

@@ -3,6 +3,7 @@ import 'server-only';
 import { db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { dayRange } from './dates';
+import { replayBound } from '../clock';
 import type { Actor } from '../auth/permissions';
 import { assertCan } from '../auth/permissions';
 import { noteParamsOf, type AuditNoteFields } from './audit-notes';
@@ -31,6 +32,9 @@ function auditWhere(f: AuditFilters): Prisma.ModerationEventWhereInput {
   if (f.contribution) and.push({ contributionId: f.contribution });
   const range = dayRange(f.from, f.to);
   if (range) and.push({ createdAt: range });
+  // A replay (APP_CLOCK) shows the log as it stood at the clock.
+  const by = replayBound();
+  if (by) and.push({ createdAt: by });
   return { AND: and };
 }
 

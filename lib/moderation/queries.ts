@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../pagination/cursor';
 import { dayRange } from './dates';
 import { DECISION_ACTIONS } from './permissions';
 import type { QueueFilters, Status } from './schemas';
+import { replayBound } from '../clock';
 
 
 // ─── Catalogue labels (localized) ───────────────────────────────────────────
@@ -76,6 +77,9 @@ function queueWhere(f: QueueFilters, without?: Facet): Prisma.ContributionWhereI
   }
   const range = dayRange(f.from, f.to);
   if (range) and.push({ createdAt: range });
+  // A replay (APP_CLOCK) shows the queue as it was: nothing posted after the clock.
+  const by = replayBound();
+  if (by) and.push({ createdAt: by });
   return { AND: and };
 }
 

@@ -5,6 +5,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { assertCan, type Actor } from '../auth/permissions';
 import { isUuid } from '../uuid';
 import { currentPhase } from '../consultation/guard';
+import { replayBound } from '../clock';
 import type { ReportReasonKey as ReportReason } from '../contributions/rules';
 import { noteParamsOf, type AuditNoteFields } from './audit-notes';
 import { DECISION_ACTIONS, decisionsFor, publishesNewText } from './permissions';
@@ -71,11 +72,24 @@ const REVIEW_SELECT = {
   },
 } satisfies Prisma.ContributionSelect;
 
+/** In a replay, what was reported, decided or rewritten after the clock did not happen yet. */
+function reviewSelect(by: ReturnType<typeof replayBound>) {
+  if (!by) return REVIEW_SELECT;
+  return {
+    ...REVIEW_SELECT,
+    reports: { ...REVIEW_SELECT.reports, where: { createdAt: by } },
+    events: { ...REVIEW_SELECT.events, where: { createdAt: by } },
+    revisions: { ...REVIEW_SELECT.revisions, where: { writtenAt: by } },
+  } satisfies Prisma.ContributionSelect;
+}
+
 export async function getReviewItem(opts: { viewer: Actor | null; id: string; locale: string }): Promise<ReviewItem | null> {
   assertCan(opts.viewer, 'queue.read');
   if (!isUuid(opts.id)) return null;
+  const by = replayBound();
   const [c, catalogue] = await Promise.all([
-    db.contribution.findUnique({ where: { id: opts.id }, select: REVIEW_SELECT }),
+    // In a replay, a contribution posted after the clock does not exist yet.
+    db.contribution.findFirst({ where: { id: opts.id, ...(by ? { createdAt: by } : {}) }, select: reviewSelect(by) }),
     catalogueIndex(opts.locale),
   ]);
   if (!c) return null;

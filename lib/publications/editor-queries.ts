@@ -1,12 +1,20 @@
 import 'server-only';
 /**
- * The back office's reading of publications: proceedings and synthesis pages in every status,
- * for their editors. Callers check the role first (openAdminPage / requireModerator).
+ * The publications' back office: proceedings (admins) and synthesis pages (moderators), every
+ * status. Callers check the role first (openAdminPage / requireModerator). In a replay (APP_CLOCK), only what had
+ * been written by the clock.
  */
 import { db } from '../db';
 import { pickLocale } from '../catalogue/queries';
+import { replayBound } from '../clock';
 import { isUuid } from '../uuid';
 import { inLocales } from './queries';
+
+/** In a replay: what had been written by the clock (and is not shown as published later). */
+const writtenNow = () => {
+  const by = replayBound();
+  return by ? { createdAt: by, OR: [{ publishedAt: null }, { publishedAt: by }] } : {};
+};
 
 /** Every session with its proceedings in every status (admins). */
 export async function listProceedingsForEditors(locale: string) {
@@ -14,7 +22,11 @@ export async function listProceedingsForEditors(locale: string) {
     orderBy: [{ day: 'asc' }, { position: 'asc' }],
     include: {
       translations: inLocales(locale),
-      proceedings: { select: { id: true, locale: true, title: true, status: true, updatedAt: true, publishedAt: true }, orderBy: { locale: 'asc' } },
+      proceedings: {
+        where: writtenNow(),
+        select: { id: true, locale: true, title: true, status: true, updatedAt: true, publishedAt: true },
+        orderBy: { locale: 'asc' },
+      },
     },
   });
   return rows.map((s) => ({ slug: s.slug, title: pickLocale(s.translations, locale)?.title ?? s.slug, proceedings: s.proceedings }));
@@ -32,6 +44,7 @@ export async function getProceedingForEditor(sessionSlug: string, proceedingLoca
 /** Every synthesis page in every status (moderators). */
 export async function listSynthesisForEditors(locale: string) {
   const rows = await db.synthesisPage.findMany({
+    where: writtenNow(),
     orderBy: [{ updatedAt: 'desc' }],
     select: {
       id: true,
@@ -51,7 +64,7 @@ export async function listSynthesisForEditors(locale: string) {
 
 export async function getSynthesisForEditor(id: string) {
   if (!isUuid(id)) return null;
-  return db.synthesisPage.findUnique({ where: { id }, include: { theme: { select: { slug: true } } } });
+  return db.synthesisPage.findFirst({ where: { id, ...writtenNow() }, include: { theme: { select: { slug: true } } } });
 }
 
 export async function listThemesForEditors(locale: string) {

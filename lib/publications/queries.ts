@@ -11,6 +11,7 @@ import { defaultLocale, locales } from '../i18n/config';
 import { conferenceSchema } from '../seed/content';
 import conferenceJson from '../../prisma/content/conference.json';
 import type { ProvenanceKind } from '../seed/provenance';
+import { replayBound } from '../clock';
 
 export interface PageView {
   slug: string;
@@ -25,6 +26,9 @@ export interface PageView {
 
 /** A translation relation's rows in `locale` and in French (the fallback of pickLocale). */
 export const inLocales = (locale: string) => ({ where: { locale: { in: [locale, defaultLocale] } } });
+
+/** Published proceedings or synthesis pages; in a replay (APP_CLOCK), only those published by its clock. */
+export const publishedNow = () => ({ status: 'PUBLISHED' as const, ...(replayBound() ? { publishedAt: replayBound() } : {}) });
 
 /** An official page in `locale`, or its French source when the translation is missing. */
 export const getPage = cache(async (slug: string, locale: string): Promise<PageView | null> => {
@@ -83,6 +87,9 @@ export interface SessionView {
   speakers: string[];
   locale: string;
   translated: boolean;
+  /** where the title, description and speakers come from (lib/seed/provenance.ts) */
+  provenance: ProvenanceKind;
+  source: string | null;
   /** Published proceedings: the reader's language first, then the others. */
   proceedings: ProceedingView[];
 }
@@ -95,7 +102,10 @@ function sessionView(
     day: Date;
     startsAt: Date | null;
     endsAt: Date | null;
-    translations: { locale: string; title: string; description: string; speakers: string | null; translated: boolean }[];
+    translations: {
+      locale: string; title: string; description: string; speakers: string | null; translated: boolean;
+      provenance: ProvenanceKind; source: string | null;
+    }[];
     proceedings: { id: string; locale: string; title: string; body: string; publishedAt: Date | null; isDemo: boolean }[];
   },
   locale: string,
@@ -113,21 +123,23 @@ function sessionView(
     speakers: (t?.speakers ?? '').split('\n').filter(Boolean),
     locale: t?.locale ?? defaultLocale,
     translated: t?.translated ?? false,
+    provenance: t?.provenance ?? 'PLATFORM',
+    source: t?.source ?? null,
     proceedings: [...s.proceedings].sort(
       (a, b) => Number(b.locale === locale) - Number(a.locale === locale) || a.locale.localeCompare(b.locale),
     ),
   };
 }
 
-const publishedProceedings = {
-  where: { status: 'PUBLISHED' as const },
+const publishedProceedings = () => ({
+  where: publishedNow(),
   select: { id: true, locale: true, title: true, body: true, publishedAt: true, isDemo: true },
-};
+});
 
 export const getSessions = cache(async (locale: string): Promise<SessionView[]> => {
   const rows = await db.conferenceSession.findMany({
     orderBy: [{ day: 'asc' }, { position: 'asc' }],
-    include: { translations: inLocales(locale), proceedings: publishedProceedings },
+    include: { translations: inLocales(locale), proceedings: publishedProceedings() },
   });
   return rows.map((s) => sessionView(s, locale));
 });
@@ -135,7 +147,7 @@ export const getSessions = cache(async (locale: string): Promise<SessionView[]> 
 export const getSession = cache(async (slug: string, locale: string): Promise<SessionView | null> => {
   const s = await db.conferenceSession.findUnique({
     where: { slug },
-    include: { translations: inLocales(locale), proceedings: publishedProceedings },
+    include: { translations: inLocales(locale), proceedings: publishedProceedings() },
   });
   return s ? sessionView(s, locale) : null;
 });

@@ -4,7 +4,8 @@ import { cache } from 'react';
 import { db } from '../db';
 import { pickLocale } from '../catalogue/queries';
 import { extractCitationIds, type CitedContribution } from './citations';
-import { inLocales, type PublishedText } from './queries';
+import { inLocales, publishedNow, type PublishedText } from './queries';
+import { replayCutoff } from '../clock';
 
 export type SynthesisView = PublishedText;
 
@@ -21,7 +22,7 @@ export interface SynthesisSection {
 export const getSynthesis = cache(async (locale: string): Promise<SynthesisSection[]> => {
   const [pages, themes] = await Promise.all([
     db.synthesisPage.findMany({
-      where: { status: 'PUBLISHED' },
+      where: publishedNow(),
       orderBy: [{ publishedAt: 'desc' }],
       select: { id: true, themeId: true, locale: true, title: true, body: true, publishedAt: true, isDemo: true },
     }),
@@ -65,11 +66,17 @@ export async function getCitedContributions(markdowns: string[], locale: string)
       body: true,
       language: true,
       pseudonym: true,
+      createdAt: true,
+      publishedAt: true,
       question: { select: { slug: true, translations: inLocales(locale) } },
     },
   });
+  // In a replay, a contribution published after the clock was not published yet.
+  const cut = replayCutoff();
+  const notYet = (c: { createdAt: Date; publishedAt: Date | null }) =>
+    cut !== null && (c.createdAt > cut || (c.publishedAt ?? c.createdAt) > cut);
   return new Map(
-    rows.map((c) => [
+    rows.map((r) => ({ ...r, status: r.status === 'PUBLISHED' && notYet(r) ? 'PENDING' : r.status })).map((c) => [
       c.id,
       {
         id: c.id,

@@ -46,7 +46,7 @@ export async function seedDemoPublications(db: Db, authorId: string | null, dir?
     const at = new Date(s.publishedAt);
     const body = await withCitations(db, s.body);
     await db.synthesisPage.create({
-      data: { themeId: theme?.id ?? null, locale: s.locale, title: s.title, body, status: 'PUBLISHED', isDemo: true, authorId, publishedAt: at, createdAt: at },
+      data: { themeId: theme?.id ?? null, locale: s.locale, title: s.title, body, status: 'PUBLISHED', isDemo: true, authorId, publishedAt: at, createdAt: at, updatedAt: at },
     });
     created++;
   }
@@ -57,7 +57,7 @@ export async function seedDemoPublications(db: Db, authorId: string | null, dir?
     if (await db.proceeding.findUnique({ where: key, select: { id: true } })) continue;
     const at = new Date(p.publishedAt);
     await db.proceeding.create({
-      data: { sessionId: session.id, locale: p.locale, title: p.title, body: p.body, status: 'PUBLISHED', isDemo: true, authorId, publishedAt: at, createdAt: at },
+      data: { sessionId: session.id, locale: p.locale, title: p.title, body: p.body, status: 'PUBLISHED', isDemo: true, authorId, publishedAt: at, createdAt: at, updatedAt: at },
     });
     created++;
   }

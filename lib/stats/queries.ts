@@ -29,19 +29,21 @@ export interface Stats {
 
 export async function getStats(o: { locale: string; allStatuses?: boolean }): Promise<Stats> {
   // Visitors: what a reader sees (in a replay, what was published by its clock).
-  const statusWhere = o.allStatuses ? Prisma.sql`TRUE` : publishedSql('c');
-  const replay = !o.allStatuses && replayCutoff() !== null;
+  // Moderators: every status, in a replay only what was posted by its clock.
+  const cut = replayCutoff();
+  const statusWhere = o.allStatuses ? (cut ? Prisma.sql`c."createdAt" <= ${cut}::timestamp` : Prisma.sql`TRUE`) : publishedSql('c');
+  const replay = !o.allStatuses && cut !== null;
   const inLocales = { where: { locale: { in: [o.locale, defaultLocale] } } };
   const [q, perLanguage, perWeek, perStatus, tracks] = await Promise.all([
     // Published only: the trigger-kept "PublishedCount" rows (as the catalogue); every status: a real count.
     o.allStatuses
       ? db.$queryRaw<{ questionId: number; n: bigint }[]>`
-          SELECT c."questionId", count(*) AS n FROM "Contribution" c GROUP BY c."questionId"`.then(
+          SELECT c."questionId", count(*) AS n FROM "Contribution" c WHERE ${statusWhere} GROUP BY c."questionId"`.then(
           (rows) => new Map(rows.map((r) => [r.questionId, Number(r.n)])),
         )
       : publishedCounts(),
     o.allStatuses
-      ? db.$queryRaw<{ language: string; n: bigint }[]>`SELECT c.language, count(*) AS n FROM "Contribution" c GROUP BY c.language`
+      ? db.$queryRaw<{ language: string; n: bigint }[]>`SELECT c.language, count(*) AS n FROM "Contribution" c WHERE ${statusWhere} GROUP BY 1`
       : replay
         ? db.$queryRaw<{ language: string; n: bigint }[]>`SELECT c.language, count(*) AS n FROM "Contribution" c WHERE ${statusWhere} GROUP BY 1`
         : db.$queryRaw<{ language: string; n: bigint }[]>`
@@ -52,7 +54,8 @@ export async function getStats(o: { locale: string; allStatuses?: boolean }): Pr
       WHERE ${statusWhere} AND extract(isoyear FROM c."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris') = 2017
       GROUP BY 1`,
     o.allStatuses
-      ? db.$queryRaw<{ status: string; n: bigint }[]>`SELECT c.status::text AS status, count(*) AS n FROM "Contribution" c GROUP BY 1`
+      ? db.$queryRaw<{ status: string; n: bigint }[]>`
+          SELECT c.status::text AS status, count(*) AS n FROM "Contribution" c WHERE ${statusWhere} GROUP BY 1`
       : Promise.resolve(null),
     db.track.findMany({
       orderBy: { position: 'asc' },

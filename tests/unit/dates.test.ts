@@ -12,6 +12,13 @@ describe('dates in each locale', () => {
     expect(formatRange(evening, later, 'ko')).toMatch(/^오후 8:55\s?[~–-]\s?(오후 )?9:30$/);
   });
 
+  it("the back office's styles too (queue, review page, audit log with seconds)", () => {
+    expect(formatDate(evening, 'ko', 'shortDayTime')).toMatch(/오후 8:55$/);
+    expect(formatDate(evening, 'ko', 'shortDayTimeSeconds')).toMatch(/오후 8:55:00$/);
+    expect(formatDate(evening, 'zh', 'shortDayTimeSeconds')).toBe('2017年4月6日 20:55:00');
+    expect(formatDate(evening, 'fr', 'shortDayTimeSeconds')).toBe('6 avr. 2017, 20:55:00');
+  });
+
   it('writes Chinese dates 2017年4月6日 and 24-hour times', () => {
     expect(formatDate(evening, 'zh', 'day')).toBe('2017年4月6日');
     expect(formatDate(evening, 'zh', 'time')).toBe('20:55');

@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { localized } from '@/lib/i18n/params';
+import { formatDate } from '@/lib/dates/format';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { env } from '@/lib/env';
@@ -20,7 +21,6 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminQueue', next: '/admin' });
   const mode = env().MODERATION_MODE;
   const filters = parseQueueFilters(await searchParams, mode);
-  const format = await getFormatter();
   const tw = await getTranslations('AdminWork');
   const queue = await getQueue({ viewer: moderator, filters, locale });
   const { counts, catalogue } = queue;
@@ -64,7 +64,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                 <span>
                   {item.question.themeLabel} · {languageName(locale, item.language)} · {t(`status${item.status}`)}
                 </span>
-                <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                <time dateTime={item.createdAt.toISOString()}>{formatDate(item.createdAt, locale, 'shortDayTime')}</time>
               </div>
               <p className="mt-1 text-sm font-semibold">{item.question.title}</p>
               <p className="mt-2 whitespace-pre-line" {...contentLangProps(item.language)}>

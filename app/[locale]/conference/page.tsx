@@ -106,6 +106,7 @@ export default async function ConferencePage({ params }: Props) {
                     </h4>
                     <SessionTime day={s.day} startsAt={s.startsAt} endsAt={s.endsAt} />
                     <p className="mt-2">{s.description}</p>
+                    <ProvenanceNote kind={s.provenance} source={s.source} originalHref={`/fr/conference/${s.slug}`} />
                     {s.speakers.length ? (
                       <>
                         <p className="mt-2 text-sm font-semibold">{t('speakers')}</p>

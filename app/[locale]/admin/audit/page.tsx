@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
 import { localized } from '@/lib/i18n/params';
+import { formatDate } from '@/lib/dates/format';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { listActors, listAudit } from '@/lib/moderation/queries';
@@ -23,7 +24,6 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const [tn, tm] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators')]);
   const noteOf = (r: Parameters<typeof auditNoteText>[0]) =>
     auditNoteText(r, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
-  const format = await getFormatter();
   const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ viewer: moderator, filters }), listActors({ viewer: moderator })]);
   const qs = auditFiltersToParams(filters);
   const statusLabel = (s: Status | null) => (s ? tr(`status.${s}`) : '');
@@ -54,7 +54,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
               {rows.map((r) => (
                 <tr key={r.id} className="border-b border-line align-top" data-action={r.action}>
                   <td className="p-2 whitespace-nowrap">
-                    <time dateTime={r.createdAt.toISOString()}>{format.dateTime(r.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</time>
+                    <time dateTime={r.createdAt.toISOString()}>{formatDate(r.createdAt, locale, 'shortDayTimeSeconds')}</time>
                   </td>
                   <td className="p-2">{r.actor ?? t('system')}</td>
                   <td className="p-2">{t(`action.${r.action}`)}</td>

@@ -1,5 +1,5 @@
-import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { formatDate } from '@/lib/dates/format';
 import { endonyms, isLocale } from '@/lib/i18n/config';
 import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
@@ -12,7 +12,6 @@ type Props = { params: Promise<{ locale: string }> };
 export default async function AdminProceedingsPage({ params }: Props) {
   const { locale } = await localized(params);
   const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', role: 'ADMIN', next: '/admin/proceedings' });
-  const format = await getFormatter();
   const sessions = await listProceedingsForEditors(locale);
   return (
     <div>
@@ -30,7 +29,7 @@ export default async function AdminProceedingsPage({ params }: Props) {
                       {isLocale(p.locale) ? endonyms[p.locale] : p.locale} — {p.title}
                     </Link>{' '}
                     <span className="text-muted">
-                      ({t(p.status === 'PUBLISHED' ? 'published' : 'draft')}, {format.dateTime(p.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })})
+                      ({t(p.status === 'PUBLISHED' ? 'published' : 'draft')}, <time dateTime={p.updatedAt.toISOString()}>{formatDate(p.updatedAt, locale, 'shortDayTime')}</time>)
                     </span>
                   </li>
                 ))}

@@ -1,5 +1,5 @@
-import { getFormatter } from 'next-intl/server';
 import { Link } from '@/components/i18n/Link';
+import { formatDate } from '@/lib/dates/format';
 import { endonyms, isLocale } from '@/lib/i18n/config';
 import { localized } from '@/lib/i18n/params';
 import { openAdminPage } from '@/lib/auth/admin-page';
@@ -11,7 +11,6 @@ type Props = { params: Promise<{ locale: string }> };
 export default async function AdminSynthesisPage({ params }: Props) {
   const { locale } = await localized(params);
   const { t } = await openAdminPage(locale, { namespace: 'AdminPublications', next: '/admin/synthesis' });
-  const format = await getFormatter();
   const pages = await listSynthesisForEditors(locale);
   return (
     <div>
@@ -44,7 +43,9 @@ export default async function AdminSynthesisPage({ params }: Props) {
                 <td className="border-b border-line px-2 py-1">{p.theme ? p.theme.label : t('overall')}</td>
                 <td className="border-b border-line px-2 py-1">{isLocale(p.locale) ? endonyms[p.locale] : p.locale}</td>
                 <td className="border-b border-line px-2 py-1">{t(p.status === 'PUBLISHED' ? 'published' : 'draft')}</td>
-                <td className="border-b border-line px-2 py-1">{format.dateTime(p.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td className="border-b border-line px-2 py-1">
+                  <time dateTime={p.updatedAt.toISOString()}>{formatDate(p.updatedAt, locale, 'shortDayTime')}</time>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -10,6 +10,7 @@ import { SanitizedHtml } from '@/components/publications/Html';
 import { DemoMarker } from '@/components/demo/DemoMarker';
 import { Breadcrumb } from '@/components/publications/Breadcrumb';
 import { SessionTime } from '@/components/publications/SessionTime';
+import { ProvenanceNote } from '@/components/publications/ProvenanceNote';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
@@ -66,6 +67,8 @@ export default async function SessionPage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+
+      <ProvenanceNote kind={s.provenance} source={s.source} originalHref={`/fr/conference/${s.slug}`} />
 
       <section aria-labelledby="proceedings" className="mt-10">
         <h2 id="proceedings" className="text-2xl font-bold">

@@ -11,6 +11,7 @@ import { isUuid } from '@/lib/uuid';
 import { calendar, currentPhase } from '@/lib/consultation/guard';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { ContributionList } from '@/components/contributions/ContributionList';
+import { ProvenanceNote } from '@/components/publications/ProvenanceNote';
 import { LanguageFilter } from '@/components/contributions/LanguageFilter';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
@@ -105,6 +106,10 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           <p className="mt-2">{q.context}</p>
         </section>
       ) : null}
+      {/* The question (title and context) is a 2017 text, or this platform's translation of one. */}
+      <div className="mt-4 max-w-4xl">
+        <ProvenanceNote kind={q.provenance} source={q.source} originalHref={`/fr/questions/${q.slug}`} />
+      </div>
 
       <section id="contribute" aria-labelledby="contribute-heading" className="mt-8 max-w-4xl">
         <h2 id="contribute-heading" className="sr-only">

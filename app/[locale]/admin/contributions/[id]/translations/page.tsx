@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
-import { getFormatter } from 'next-intl/server';
 import { localized } from '@/lib/i18n/params';
+import { formatDate } from '@/lib/dates/format';
 import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { getTranslationEditor } from '@/lib/translations/queries';
@@ -15,7 +15,6 @@ export const generateMetadata = titleFromNamespace('AdminTranslations');
 export default async function TranslationsPage({ params }: Props) {
   const { locale, id } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminTranslations', next: `/admin/contributions/${encodeURIComponent(id)}/translations` });
-  const format = await getFormatter();
   const view = await getTranslationEditor({ viewer: moderator, id });
   if (!view) notFound();
   // The moderator's own languages first: those are the ones they can review.
@@ -52,7 +51,7 @@ export default async function TranslationsPage({ params }: Props) {
                       ? t('queued')
                       : t('none')}
                 {r.stale ? ` · ${t('stale')}` : ''}
-                {r.updatedAt ? ` · ${format.dateTime(r.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}` : ''}
+                {r.updatedAt ? ` · ${formatDate(r.updatedAt, locale, 'shortDayTime')}` : ''}
               </p>
               <TranslationForm contributionId={view.id} locale={r.locale} languageLabel={label} initial={r.body ?? ''} />
             </li>
