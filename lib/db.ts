@@ -6,16 +6,21 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client';
 import { databaseUrl } from './database/url';
 
+/** node-postgres pool options (tests/integration/db-pool-stall.test.ts). */
+export const POOL_OPTIONS = {
+  max: 10,
+  // A PostgreSQL that is down refuses the connection: a clear 503 at once, with no timer. This
+  // bound is for one that accepts and never answers. It is a timer, and a timer fires late and
+  // first after the event loop was blocked (the first renders of a cold start: seconds on a
+  // loaded machine), giving up a connection PostgreSQL had answered in time: so, 10 s.
+  connectionTimeoutMillis: 10_000,
+  idleTimeoutMillis: 30_000,
+  statement_timeout: 10_000,
+  application_name: 'jesuisinternet',
+};
+
 function createClient() {
-  const adapter = new PrismaPg({
-    connectionString: databaseUrl(),
-    max: 10,
-    // Fail fast when PostgreSQL is away: a clear 503 within seconds, never a hang.
-    connectionTimeoutMillis: 3000,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: 10_000,
-    application_name: 'jesuisinternet',
-  });
+  const adapter = new PrismaPg({ connectionString: databaseUrl(), ...POOL_OPTIONS });
   return new PrismaClient({
     adapter,
     omit: {
