@@ -1,17 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { formatDate } from '@/lib/dates/format';
 import type { PublicContribution } from '@/lib/contributions/queries';
-import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
+import { type Locale } from '@/lib/i18n/config';
 import { ContributionText } from './ContributionText';
 import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { ReportForm } from './ReportForm';
 import { TranslationOffer } from '@/components/translations/TranslationOffer';
 import { DemoMarker } from '@/components/demo/DemoMarker';
 import { languageName as nameIn } from '@/lib/publications/language-name';
-
-function languageName(code: string): string {
-  return isLocale(code) ? endonyms[code] : code;
-}
 
 /**
  * Published contributions, newest first. Each one: pseudonym, date (reader's locale, Paris
@@ -56,7 +52,8 @@ export async function ContributionList({
                   </time>
                   <span className="rounded bg-paper px-2 py-0.5 text-xs font-semibold text-brand-dark" data-testid="language-badge">
                     <span className="sr-only">{t('languageLabel')} </span>
-                    <span lang={langTag(c.language)}>{languageName(c.language)}</span>
+                    {/* In the reader's language and script ("الألمانية", not "Deutsch", inside an Arabic page). */}
+                    {nameIn(c.language, locale)}
                   </span>
                   {c.editedAt ? <span className="text-xs text-muted">{t('edited')}</span> : null}
                   {c.isDemo ? <DemoMarker /> : null}

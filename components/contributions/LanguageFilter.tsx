@@ -1,7 +1,11 @@
-import { getTranslations } from 'next-intl/server';
-import { endonyms, langTag, locales, type Locale } from '@/lib/i18n/config';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { locales, type Locale } from '@/lib/i18n/config';
+import { languageName } from '@/lib/publications/language-name';
 
-/** Filter by language: a GET form (works without JavaScript); counts per language. */
+/**
+ * Filter by language: a GET form (works without JavaScript); counts per language. The languages are named in
+ * the reader's language (the site's language switcher, not this, is where each language names itself).
+ */
 export async function LanguageFilter({
   action,
   current,
@@ -13,7 +17,7 @@ export async function LanguageFilter({
   total: number;
   byLanguage: Partial<Record<Locale, number>>;
 }) {
-  const t = await getTranslations('Contributions');
+  const [t, locale] = await Promise.all([getTranslations('Contributions'), getLocale()]);
   return (
     <form method="get" action={action} className="mt-4 flex flex-wrap items-end gap-3" role="search" aria-label={t('filterLabel')}>
       <div>
@@ -23,8 +27,8 @@ export async function LanguageFilter({
         <select id="lang-filter" name="lang" defaultValue={current ?? ''} className="mt-1 rounded border border-muted bg-white px-3 py-1.5">
           <option value="">{t('allLanguages', { count: total })}</option>
           {locales.map((l) => (
-            <option key={l} value={l} lang={langTag(l)}>
-              {endonyms[l]} ({byLanguage[l] ?? 0})
+            <option key={l} value={l}>
+              {languageName(l, locale)} ({byLanguage[l] ?? 0})
             </option>
           ))}
         </select>

@@ -121,3 +121,21 @@ test('open data and feeds mark demo rows', async ({ page, request }) => {
   expect(feed).toContain(`[${DEMO_MARKER.fr}]`);
   expect(feed).not.toContain('CC BY 4.0');
 });
+
+for (const [locale, german, latinFree] of [
+  ['ar', 'الألمانية', true],
+  ['ko', '독일어', true],
+  ['fr', 'allemand', false],
+] as const) {
+  test(`${locale}: a contribution's language is named in the reader's language, in the badge and the filter`, async ({ page }) => {
+    await page.goto(`/${locale}/questions/borders-in-cyberspace`);
+    const item = page.getByTestId('contribution').filter({ has: page.getByTestId('pseudonym').getByText('Datenschutz_Fan', { exact: true }) });
+    await expect(item.getByTestId('language-badge')).toContainText(german);
+    await expect(page.locator('#lang-filter option[value="de"]')).toHaveText(new RegExp(`^${german} \\(`));
+    if (latinFree) {
+      // No Latin-script language name inside an Arabic or Korean label.
+      for (const text of await page.getByTestId('language-badge').allTextContents()) expect(text).not.toMatch(/[A-Za-zÀ-ÿ]/);
+      for (const text of await page.locator('#lang-filter option').allTextContents()) expect(text).not.toMatch(/[A-Za-zÀ-ÿ]/);
+    }
+  });
+}
