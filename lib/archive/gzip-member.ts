@@ -74,11 +74,14 @@ export async function* gzipMember(record: AsyncIterable<Uint8Array>, opts: { sto
   trailer.writeUInt32LE(size >>> 0, 4);
   yield trailer;
 
+  // Each chunk is copied before the deflate stream holds it: a source may reuse a chunk's memory once it has
+  // handed it on (warcio's serializer does), and deflate reads it later than the CRC does.
   async function* counted(src: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
     for await (const chunk of src) {
-      crc = zlib.crc32(chunk, crc);
-      size += chunk.length;
-      yield chunk;
+      const own = Buffer.from(chunk);
+      crc = zlib.crc32(own, crc);
+      size += own.length;
+      yield own;
     }
   }
 }

@@ -35,11 +35,6 @@ class FileReplayBuffer {
   purge(): void {}
 }
 
-/** Each chunk copied: the serializer may reuse a chunk's memory once it has been handed on. */
-async function* copies(src: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  for await (const chunk of src) yield Uint8Array.from(chunk);
-}
-
 async function* fileChunks(file: string): AsyncIterable<Uint8Array> {
   for await (const chunk of fs.createReadStream(file)) yield chunk as Uint8Array;
 }
@@ -64,7 +59,7 @@ export class WarcWriter {
 
   private async write(record: WARCRecord, buffer?: FileReplayBuffer, storeWhole = false): Promise<void> {
     const serializer = new WARCSerializer(record, { gzip: false }, buffer);
-    for await (const chunk of gzipMember(copies(serializer), { storeWhole })) {
+    for await (const chunk of gzipMember(serializer, { storeWhole })) {
       if (!this.out.write(chunk)) await new Promise<void>((r) => this.out.once('drain', () => r()));
     }
     this.records++;
