@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { locales, type Locale } from '@/lib/i18n/config';
 import type { CatalogueIndex, QueueCounts } from '@/lib/moderation/queries';
 import { STATUSES, type QueueFilters } from '@/lib/moderation/schemas';
-import { languageName } from './format';
+import { languageNameWithScript } from '@/lib/i18n/language-name';
 import { FIELD, FilterActions, FilterDates, FilterSelect } from './Filters';
 
 /** The queue's filters (a GET form: works without JavaScript), each option with its count. */
@@ -39,7 +39,7 @@ export async function QueueFilterForm(props: { filters: QueueFilters; counts: Qu
       <FilterSelect label={t('question')} name="question" value={filters.question} any={t('any')}
         options={catalogue.questions.map((q) => ({ value: q.slug, label: opt(q.title.length > 80 ? `${q.title.slice(0, 80)}…` : q.title, counts.question[q.slug]) }))} />
       <FilterSelect label={t('language')} name="language" value={filters.language} any={t('any')}
-        options={locales.map((l) => ({ value: l, label: opt(languageName(locale, l), counts.language[l]) }))} />
+        options={locales.map((l) => ({ value: l, label: opt(languageNameWithScript(l, locale), counts.language[l]) }))} />
       <FilterSelect label={t('reported')} name="reported" value={filters.reported} any={t('any')}
         options={[{ value: 'yes', label: opt(t('reportedYes'), counts.reported.yes) }, { value: 'no', label: opt(t('reportedNo'), counts.reported.no) }]} />
       <FilterSelect label={t('reviewed')} name="reviewed" value={filters.reviewed} any={t('any')}

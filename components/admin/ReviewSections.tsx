@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { ReviewItem } from '@/lib/moderation/queries';
 import { auditNoteText } from '@/lib/moderation/audit-notes';
 import { LinkParagraph } from '@/components/layout/LinkParagraph';
-import { languageName } from './format';
+import { languageNameWithScript } from '@/lib/i18n/language-name';
 
 /** The review page's date and time of an event, each locale's own way (lib/dates/format.ts: Korean 오후 8:55). */
 export async function dateFormatter() {
@@ -52,7 +52,7 @@ export async function ReviewHistory(props: { id: string; history: ReviewItem['hi
     dateFormatter(),
   ]);
   const noteOf = (e: Parameters<typeof auditNoteText>[0]) =>
-    auditNoteText(e, { note: tn, moderators: tm, language: (c) => languageName(props.locale, c) });
+    auditNoteText(e, { note: tn, moderators: tm, language: (c) => languageNameWithScript(c, props.locale) });
   return (
     <section aria-labelledby="history-heading" className="mt-8">
       <h2 id="history-heading" className="text-xl font-bold">
@@ -92,7 +92,7 @@ export async function ReviewTranslations(props: { id: string; translations: Revi
       </h2>
       <p className="mt-2 text-sm">
         {props.translations.length
-          ? props.translations.map((tr) => `${languageName(locale, tr.locale)} (${t(tr.kind === 'REVIEWED' ? 'kindReviewed' : 'kindMachine')}${tr.stale ? `, ${t('stale')}` : ''})`).join(' · ')
+          ? props.translations.map((tr) => `${languageNameWithScript(tr.locale, locale)} (${t(tr.kind === 'REVIEWED' ? 'kindReviewed' : 'kindMachine')}${tr.stale ? `, ${t('stale')}` : ''})`).join(' · ')
           : t('noTranslations')}
       </p>
       <LinkParagraph href={`/admin/contributions/${props.id}/translations`} className="mt-2" underlineOffset>

@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { translationOffered } from '@/lib/translations/on-demand';
 import type { ReviewItem } from '@/lib/moderation/queries';
-import { contentLangProps, languageName } from './format';
+import { contentLangProps } from './format';
+import { languageNameWithScript } from '@/lib/i18n/language-name';
 
 /**
  * The contribution in the moderator's language, under the original: the stored translation
@@ -20,7 +21,7 @@ export async function ReviewTranslation(props: { item: ReviewItem; locale: strin
   return (
     <section id="machine-translation" aria-labelledby="mt-heading" tabIndex={-1} className="mt-4" data-testid="review-machine-translation">
       <h2 id="mt-heading" className="text-lg font-bold">
-        {t('mtTitle', { language: languageName(locale, locale) })}
+        {t('mtTitle', { language: languageNameWithScript(locale, locale) })}
       </h2>
       {tr ? (
         <div className="mt-2 rounded-lg border border-dashed border-line p-4">
@@ -45,7 +46,7 @@ export async function ReviewTranslation(props: { item: ReviewItem; locale: strin
           <input type="hidden" name="from" value="review" />
           <input type="hidden" name="queue" value={queue} />
           <button type="submit" className="rounded border border-brand px-3 py-1.5 font-semibold text-brand hover:bg-paper">
-            {t('mtButton', { language: languageName(locale, locale) })}
+            {t('mtButton', { language: languageNameWithScript(locale, locale) })}
           </button>
         </form>
       ) : null}

@@ -7,7 +7,7 @@ import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { ReportForm } from './ReportForm';
 import { TranslationOffer } from '@/components/translations/TranslationOffer';
 import { DemoMarker } from '@/components/demo/DemoMarker';
-import { languageName as nameIn } from '@/lib/publications/language-name';
+import { languageName as nameIn } from '@/lib/i18n/language-name';
 
 /**
  * Published contributions, newest first. Each one: pseudonym, date (reader's locale, Paris

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { locales, type Locale } from '@/lib/i18n/config';
-import { languageName } from '@/lib/publications/language-name';
+import { languageName } from '@/lib/i18n/language-name';
 
 /**
  * Filter by language: a GET form (works without JavaScript); counts per language. The languages are named in

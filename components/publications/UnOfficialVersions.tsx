@@ -1,4 +1,4 @@
-import { languageName } from '@/lib/publications/language-name';
+import { languageName } from '@/lib/i18n/language-name';
 import { getTranslations } from 'next-intl/server';
 import { unLanguageFor, unOfficialUrl } from '@/lib/publications/un-documents';
 

@@ -3,12 +3,12 @@ import { createTranslator } from 'next-intl';
 import fr from '../../messages/fr.json';
 import ar from '../../messages/ar.json';
 import { auditNoteText, noteParamsOf } from '../../lib/moderation/audit-notes';
-import { languageName } from '../../components/admin/format';
+import { languageNameWithScript } from '../../lib/i18n/language-name';
 
 const translators = (locale: 'fr' | 'ar', messages: typeof fr) => ({
   note: createTranslator({ locale, messages, namespace: 'AuditNote' }),
   moderators: createTranslator({ locale, messages, namespace: 'AdminModerators' }),
-  language: (c: string) => languageName(locale, c),
+  language: (c: string) => languageNameWithScript(c, locale),
 });
 
 describe('audit notes in the reader’s language', () => {

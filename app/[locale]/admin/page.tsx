@@ -7,7 +7,8 @@ import { titleFromNamespace } from '@/lib/seo/title';
 import { env } from '@/lib/env';
 import { getQueue } from '@/lib/moderation/queries';
 import { parseQueueFilters, queueFiltersToParams } from '@/lib/moderation/schemas';
-import { contentLangProps, languageName } from '@/components/admin/format';
+import { contentLangProps } from '@/components/admin/format';
+import { languageNameWithScript } from '@/lib/i18n/language-name';
 import { ResultMessage } from '@/components/admin/ResultMessage';
 import { LinkParagraph } from '@/components/layout/LinkParagraph';
 import { QueueFilterForm } from '@/components/admin/QueueFilterForm';
@@ -62,7 +63,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
             <li key={item.id} className="rounded-lg border border-line p-4" data-contribution={item.id}>
               <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-muted">
                 <span>
-                  {item.question.themeLabel} · {languageName(locale, item.language)} · {t(`status${item.status}`)}
+                  {item.question.themeLabel} · {languageNameWithScript(item.language, locale)} · {t(`status${item.status}`)}
                 </span>
                 <time dateTime={item.createdAt.toISOString()}>{formatDate(item.createdAt, locale, 'shortDayTime')}</time>
               </div>

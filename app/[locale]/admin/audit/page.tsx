@@ -7,7 +7,7 @@ import { titleFromNamespace } from '@/lib/seo/title';
 import { listActors, listAudit } from '@/lib/moderation/queries';
 import { auditFiltersToParams, parseAuditFilters, type Status } from '@/lib/moderation/schemas';
 import { auditNoteText } from '@/lib/moderation/audit-notes';
-import { languageName } from '@/components/admin/format';
+import { languageNameWithScript } from '@/lib/i18n/language-name';
 import { LinkParagraph } from '@/components/layout/LinkParagraph';
 import { AuditFilterForm } from '@/components/admin/AuditFilterForm';
 
@@ -23,7 +23,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const tr = await getTranslations('AdminReview');
   const [tn, tm] = await Promise.all([getTranslations('AuditNote'), getTranslations('AdminModerators')]);
   const noteOf = (r: Parameters<typeof auditNoteText>[0]) =>
-    auditNoteText(r, { note: tn, moderators: tm, language: (c) => languageName(locale, c) });
+    auditNoteText(r, { note: tn, moderators: tm, language: (c) => languageNameWithScript(c, locale) });
   const [{ rows, nextBefore }, actors] = await Promise.all([listAudit({ viewer: moderator, filters }), listActors({ viewer: moderator })]);
   const qs = auditFiltersToParams(filters);
   const statusLabel = (s: Status | null) => (s ? tr(`status.${s}`) : '');

@@ -4,7 +4,7 @@ import { titleFromNamespace } from '@/lib/seo/title';
 import { locales } from '@/lib/i18n/config';
 import { listModerators } from '@/lib/moderator-accounts/queries';
 import { CreateModeratorForm, ModeratorRowForms } from '@/components/admin/ModeratorForms';
-import { languageName } from '@/components/admin/format';
+import { languageNameWithScript } from '@/lib/i18n/language-name';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -14,7 +14,7 @@ export default async function ModeratorsPage({ params }: Props) {
   const { locale } = await localized(params);
   const { moderator, t } = await openAdminPage(locale, { namespace: 'AdminModerators', role: 'ADMIN', next: '/admin/moderators' });
   const accounts = await listModerators({ viewer: moderator });
-  const allLanguages = locales.map((l) => ({ code: l, label: languageName(locale, l) }));
+  const allLanguages = locales.map((l) => ({ code: l, label: languageNameWithScript(l, locale) }));
   return (
     <div>
       <h1 className="text-3xl font-bold text-brand-dark">{t('title')}</h1>
@@ -30,7 +30,7 @@ export default async function ModeratorsPage({ params }: Props) {
               </p>
               <p className="text-sm">
                 {t(`roles.${a.role}`)} · {t(`organisations.${a.organisation}`)}
-                {a.languages.length ? ` · ${a.languages.map((l) => languageName(locale, l)).join(', ')}` : ''}
+                {a.languages.length ? ` · ${a.languages.map((l) => languageNameWithScript(l, locale)).join(', ')}` : ''}
                 {a.disabled ? ` · ${t('disabled')}` : ''}
                 {a.isDemo ? ` · ${t('demo')}` : ''}
               </p>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { languageName } from '@/lib/publications/language-name';
+import { languageName } from '@/lib/i18n/language-name';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { dirOf, langTag } from '@/lib/i18n/config';
 import { getDocument } from '@/lib/publications/queries';

@@ -12,7 +12,7 @@ import { defaultLocale, isLocale } from '@/lib/i18n/config';
 import { auditNoteText } from '@/lib/moderation/audit-notes';
 import { iterateAudit } from '@/lib/moderation/queries';
 import { parseAuditFilters } from '@/lib/moderation/schemas';
-import { languageName } from '@/components/admin/format';
+import { languageNameWithScript } from '@/lib/i18n/language-name';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +31,7 @@ export async function GET(request: Request) {
   const translators = {
     note: createTranslator({ locale, messages, namespace: 'AuditNote' }),
     moderators: createTranslator({ locale, messages, namespace: 'AdminModerators' }),
-    language: (code: string) => languageName(locale, code),
+    language: (code: string) => languageNameWithScript(code, locale),
   };
   const rows = iterateAudit({ viewer: moderator, filters });
   const encoder = new TextEncoder();

@@ -8,7 +8,8 @@ import { env } from '@/lib/env';
 import { getReviewItem, nextInQueue } from '@/lib/moderation/queries';
 import { DECISIONS, parseQueueFilters, queueFiltersToParams } from '@/lib/moderation/schemas';
 import { DecisionPanel } from '@/components/admin/DecisionPanel';
-import { contentLangProps, languageName } from '@/components/admin/format';
+import { contentLangProps } from '@/components/admin/format';
+import { languageNameWithScript } from '@/lib/i18n/language-name';
 import { ResultMessage } from '@/components/admin/ResultMessage';
 import { RevisionDiff } from '@/components/admin/RevisionDiff';
 import { ReviewTranslation } from '@/components/admin/ReviewTranslation';
@@ -66,7 +67,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           {item.reason ? ` — ${t(`reason.${item.reason}`)}` : ''}
         </dd>
         <dt className="font-semibold">{t('language')}</dt>
-        <dd>{languageName(locale, item.language)}</dd>
+        <dd>{languageNameWithScript(item.language, locale)}</dd>
         <dt className="font-semibold">{t('author')}</dt>
         <dd>
           <bdi>{item.pseudonym}</bdi>

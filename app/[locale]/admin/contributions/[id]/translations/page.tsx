@@ -5,7 +5,8 @@ import { openAdminPage } from '@/lib/auth/admin-page';
 import { titleFromNamespace } from '@/lib/seo/title';
 import { getTranslationEditor } from '@/lib/translations/queries';
 import { TranslationForm } from '@/components/admin/TranslationForm';
-import { contentLangProps, languageName } from '@/components/admin/format';
+import { contentLangProps } from '@/components/admin/format';
+import { languageNameWithScript } from '@/lib/i18n/language-name';
 import { LinkParagraph } from '@/components/layout/LinkParagraph';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
@@ -30,7 +31,7 @@ export default async function TranslationsPage({ params }: Props) {
       <p className="mt-2 max-w-3xl text-muted">{t('intro')}</p>
       <section aria-labelledby="original-heading" className="mt-6 rounded-lg bg-paper p-5">
         <h2 id="original-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
-          {t('original', { language: languageName(locale, view.language) })}
+          {t('original', { language: languageNameWithScript(view.language, locale) })}
         </h2>
         <p className="mt-2 whitespace-pre-line" {...contentLangProps(view.language)}>
           {view.body}
@@ -38,7 +39,7 @@ export default async function TranslationsPage({ params }: Props) {
       </section>
       <ul className="mt-6 space-y-6">
         {rows.map((r) => {
-          const label = languageName(locale, r.locale);
+          const label = languageNameWithScript(r.locale, locale);
           return (
             <li key={r.locale} className="rounded-lg border border-line p-4" data-locale={r.locale}>
               <h2 className="text-lg font-bold">{label}</h2>
