@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { formatDate, formatRange } from '@/lib/dates/format';
-import { Link } from '@/components/i18n/Link';
+import { formatRange } from '@/lib/dates/format';
 import { dirOf, langTag } from '@/lib/i18n/config';
 import { getConferenceInfo, getPage, getSessions, type PageView } from '@/lib/publications/queries';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { SanitizedHtml } from '@/components/publications/Html';
-import { DemoMarker } from '@/components/demo/DemoMarker';
 import { EditorialNote, ProvenanceNote } from '@/components/publications/ProvenanceNote';
 import { renderMarkdown, shiftHeadings } from '@/lib/publications/markdown-tools';
-import { SessionTime } from '@/components/publications/SessionTime';
+import { ConferenceProgramme } from '@/components/publications/ConferenceProgramme';
 import '@/components/publications/publications.css';
 import { ReadingPage } from '@/lib/cache/reading-page';
 import { tags } from '@/lib/cache/tags';
@@ -56,7 +54,6 @@ export default async function ConferencePage({ params }: Props) {
     getPage('study', locale),
     getPage('press-release', locale),
   ]);
-  const days = [...new Set(sessions.map((s) => s.day.toISOString().slice(0, 10)))];
   const dates = formatRange(info.startsAt, info.endsAt, locale, 'day');
 
   return (
@@ -83,58 +80,7 @@ export default async function ConferencePage({ params }: Props) {
         </ul>
       </nav>
 
-      <section aria-labelledby="programme" className="mt-10">
-        <h2 id="programme" className="text-2xl font-bold">
-          {t('programme')}
-        </h2>
-        <p className="mt-1 text-sm text-muted">{t('timesNote')}</p>
-        {days.map((d) => (
-          <section key={d} aria-labelledby={`day-${d}`} className="mt-6">
-            <h3 id={`day-${d}`} className="text-xl font-semibold text-brand-dark">
-              <time dateTime={d}>{formatDate(new Date(`${d}T00:00:00Z`), locale, 'weekday', { timeZone: 'UTC' })}</time>
-            </h3>
-            <ol className="mt-3 space-y-4">
-              {sessions
-                .filter((s) => s.day.toISOString().slice(0, 10) === d)
-                .map((s) => (
-                  <li key={s.slug} className="rounded-lg border border-line p-4">
-                    <p className="text-xs font-semibold uppercase tracking-wider text-accent">{t(s.kind === 'press' ? 'kindPress' : 'kindPanel')}</p>
-                    <h4 className="mt-1 text-lg font-bold">
-                      <Link href={`/conference/${s.slug}`} className="text-brand underline-offset-2 hover:underline">
-                        {s.title}
-                      </Link>
-                    </h4>
-                    <SessionTime day={s.day} startsAt={s.startsAt} endsAt={s.endsAt} />
-                    <p className="mt-2">{s.description}</p>
-                    <ProvenanceNote kind={s.provenance} source={s.source} originalHref={`/fr/conference/${s.slug}`} />
-                    {s.speakers.length ? (
-                      <>
-                        <p className="mt-2 text-sm font-semibold">{t('speakers')}</p>
-                        <ul className="list-disc ps-5 text-sm">
-                          {s.speakers.map((sp) => (
-                            <li key={sp}>{sp}</li>
-                          ))}
-                        </ul>
-                      </>
-                    ) : null}
-                    <p className="mt-3 text-sm">
-                      {s.proceedings.length ? (
-                        <>
-                          <Link href={`/conference/${s.slug}`} className="font-semibold text-brand underline">
-                            {t('readProceedings')}
-                          </Link>
-                          {s.proceedings.every((p) => p.isDemo) ? <DemoMarker className="ms-2" /> : null}
-                        </>
-                      ) : (
-                        <span className="italic text-muted">{t('proceedingsPending')}</span>
-                      )}
-                    </p>
-                  </li>
-                ))}
-            </ol>
-          </section>
-        ))}
-      </section>
+      <ConferenceProgramme sessions={sessions} locale={locale} />
 
       <section aria-labelledby="editorials" className="mt-12">
         <h2 id="editorials" className="text-2xl font-bold">
