@@ -4,12 +4,45 @@ import type { Locale } from '@/lib/i18n/config';
 import type { ReviewItem } from '@/lib/moderation/queries';
 import { auditNoteText } from '@/lib/moderation/audit-notes';
 import { LinkParagraph } from '@/components/layout/LinkParagraph';
+import { Link } from '@/components/i18n/Link';
 import { languageNameWithScript } from '@/lib/i18n/language-name';
 
 /** The review page's date and time of an event, each locale's own way (lib/dates/format.ts: Korean 오후 8:55). */
 export async function dateFormatter() {
   const locale = await getLocale();
   return (d: Date) => formatDate(d, locale, 'shortDayTime');
+}
+
+/** What the contribution under review is: question (and theme), status (and reason), language, author, dates. */
+export async function ReviewFacts({ item, locale }: { item: ReviewItem; locale: Locale }) {
+  const [t, date] = await Promise.all([getTranslations('AdminReview'), dateFormatter()]);
+  return (
+    <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+      <dt className="font-semibold">{t('question')}</dt>
+      <dd>
+        <Link href={`/questions/${item.question.slug}`} className="text-brand underline underline-offset-2">
+          {item.question.title}
+        </Link>{' '}
+        <span className="text-muted">({item.question.themeLabel})</span>
+      </dd>
+      <dt className="font-semibold">{t('status.label')}</dt>
+      <dd data-testid="status">
+        {t(`status.${item.status}`)}
+        {item.reason ? ` — ${t(`reason.${item.reason}`)}` : ''}
+      </dd>
+      <dt className="font-semibold">{t('language')}</dt>
+      <dd>{languageNameWithScript(item.language, locale)}</dd>
+      <dt className="font-semibold">{t('author')}</dt>
+      <dd>
+        <bdi>{item.pseudonym}</bdi>
+      </dd>
+      <dt className="font-semibold">{t('submitted')}</dt>
+      <dd>
+        <time dateTime={item.createdAt.toISOString()}>{date(item.createdAt)}</time>
+        {item.editedAt ? ` · ${t('edited', { date: date(item.editedAt) })}` : ''}
+      </dd>
+    </dl>
+  );
 }
 
 /** The reports of a contribution under review, open ones first. */

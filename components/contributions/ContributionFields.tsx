@@ -3,9 +3,10 @@
 import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import type { ErrorKey } from '@/lib/contributions/rules';
-import { dirOf, endonyms, isLocale, langTag, locales, type Locale } from '@/lib/i18n/config';
+import { dirOf, endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
 import { LIMITS } from '@/lib/contributions/rules';
 import { FieldError } from './FieldError';
+import { LanguageOptions } from './LanguageOptions';
 
 /** A required field: its label, its hint (`<id>-hint`), the control, its error line (`<id>-error`). */
 export function FieldShell(props: { id: string; label: string; hint: string; error?: ErrorKey; children: ReactNode }) {
@@ -111,11 +112,7 @@ export function LanguageField(props: {
         aria-describedby={props.describedBy}
         className="mt-1 rounded border border-muted bg-white px-3 py-2"
       >
-        {locales.map((l) => (
-          <option key={l} value={l} lang={langTag(l)}>
-            {endonyms[l]}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
       <div id={`${id}-suggest`} aria-live="polite" className="mt-1 text-sm">
         {autoNote && autoNote === value ? (

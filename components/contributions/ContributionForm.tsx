@@ -22,11 +22,29 @@ export interface ContributionFormProps {
   charterHref: string;
 }
 
+/** "Send", disabled while sending (never twice), and the licence the text is published under. */
+function SubmitRow({ pending }: { pending: boolean }) {
+  const t = useTranslations('Contribute');
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <button
+        type="submit"
+        disabled={pending}
+        aria-disabled={pending}
+        className="rounded bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
+      >
+        {pending ? t('sending') : t('submit')}
+      </button>
+      <p className="text-sm text-muted">{t('licenceNote')}</p>
+    </div>
+  );
+}
+
 export function ContributionForm({ questionSlug, locale, formToken, charterHref }: ContributionFormProps) {
   const t = useTranslations('Contribute');
   const {
     state, formAction, pending, values, ids, id, token, summaryRef, formRef, errorFor, set, blur, onSubmit,
-    failingFields, formError, count, describedBy, suggested, autoNote, setAutoNote, languageTouched, setLanguageTouched,
+    failingFields, formError, count, describedBy, suggested, autoNote, chooseLanguage,
   } = useContributionForm(locale, formToken);
 
   return (
@@ -71,14 +89,8 @@ export function ContributionForm({ questionSlug, locale, formToken, charterHref 
         error={errorFor('language')}
         describedBy={describedBy('language', `${ids.language}-hint ${ids.language}-suggest`)}
         autoNote={autoNote}
-        suggested={suggested && languageTouched ? suggested : null}
-        onChoose={(language, byHand) => {
-          if (byHand) {
-            setLanguageTouched(true);
-            setAutoNote(null);
-          }
-          set('language', language);
-        }}
+        suggested={suggested}
+        onChoose={chooseLanguage}
       />
 
       <Honeypot id={`${id}-website`} />
@@ -92,17 +104,7 @@ export function ContributionForm({ questionSlug, locale, formToken, charterHref 
         onChange={(v) => set('consent', v)}
       />
 
-      <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          aria-disabled={pending}
-          className="rounded bg-brand px-5 py-2.5 font-semibold text-white hover:bg-brand-dark disabled:opacity-60"
-        >
-          {pending ? t('sending') : t('submit')}
-        </button>
-        <p className="text-sm text-muted">{t('licenceNote')}</p>
-      </div>
+      <SubmitRow pending={pending} />
     </form>
   );
 }

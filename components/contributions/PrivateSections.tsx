@@ -1,9 +1,66 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDate } from '@/lib/dates/format';
 import type { ContributionStatus } from '@/lib/generated/prisma/enums';
+import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
+import type { QuestionView } from '@/lib/catalogue/queries';
+import type { OwnContribution } from '@/lib/contributions/queries';
+import { ContributionText } from './ContributionText';
+import { EditForm } from './EditForm';
 import { WithdrawForm } from './WithdrawForm';
+import { TitledSection } from '@/components/layout/TitledSection';
 
 type Status = ContributionStatus;
+
+/** The private page's title, the question the contribution answers, and that the link is a secret. */
+export async function PrivateHeader({ q, locale }: { q: QuestionView | null; locale: Locale }) {
+  const t = await getTranslations('PrivateLink');
+  return (
+    <header>
+      <h1 className="text-3xl font-extrabold text-brand-dark">{t('heading')}</h1>
+      {q ? (
+        <p className="mt-2">
+          {t('question')}{' '}
+          <a href={`/${locale}/questions/${q.slug}`} className="text-brand underline underline-offset-2" data-testid="question-link">
+            {q.title}
+          </a>
+        </p>
+      ) : null}
+      <p className="mt-2 text-sm text-muted">{t('keepSecret')}</p>
+    </header>
+  );
+}
+
+/** The contribution as it is now: pseudonym, language, text (addresses as plain text). */
+export async function YourText({ c }: { c: OwnContribution }) {
+  const t = await getTranslations('PrivateLink');
+  return (
+    <TitledSection id="text-heading" headingClassName="text-xl font-bold" title={t('yourContribution')}>
+      <p className="mt-2 text-sm">
+        <bdi className="font-semibold">{c.pseudonym}</bdi> ·{' '}
+        <span lang={langTag(c.language)}>{isLocale(c.language) ? endonyms[c.language] : c.language}</span>
+      </p>
+      {/* Addresses as plain text here: following a link would reveal this page's address. */}
+      <ContributionText body={c.body} language={c.language} links={false} className="mt-3 rounded border border-line p-4" />
+    </TitledSection>
+  );
+}
+
+/** Editing, while it is allowed: the form with the contribution's current values. */
+export async function EditSection({ token, c, locale }: { token: string; c: OwnContribution; locale: Locale }) {
+  const t = await getTranslations('PrivateLink');
+  return (
+    <TitledSection id="edit-heading" headingClassName="text-xl font-bold" title={t('editHeading')}>
+      <p className="mt-1 text-sm text-muted">{t('editExplain')}</p>
+      <div className="mt-4">
+        <EditForm
+          token={token}
+          version={c.version}
+          initial={{ pseudonym: c.pseudonym, body: c.body, language: (isLocale(c.language) ? c.language : locale) as Locale }}
+        />
+      </div>
+    </TitledSection>
+  );
+}
 
 /** Where the contribution stands (status, dates, a link to it once published). */
 export async function StatusSection(props: {

@@ -6,11 +6,8 @@ import { getContributionByToken } from '@/lib/contributions/queries';
 import { currentPhase } from '@/lib/consultation/guard';
 import { getQuestion } from '@/lib/catalogue/queries';
 import { siteOrigin } from '@/lib/security/origin';
-import { endonyms, isLocale, langTag, type Locale } from '@/lib/i18n/config';
-import { ContributionText } from '@/components/contributions/ContributionText';
-import { EditForm } from '@/components/contributions/EditForm';
 import { KeepLink } from '@/components/contributions/KeepLink';
-import { StatusSection, WithdrawConfirm, WithdrawStart } from '@/components/contributions/PrivateSections';
+import { EditSection, PrivateHeader, StatusSection, WithdrawConfirm, WithdrawStart, YourText } from '@/components/contributions/PrivateSections';
 import { localized } from '@/lib/i18n/params';
 
 type Props = { params: Promise<{ locale: string; token: string }>; searchParams: Promise<{ sent?: string; withdraw?: string }> };
@@ -54,18 +51,7 @@ export default async function PrivateLinkPage({ params, searchParams }: Props) {
   const editNote = canEdit || confirming ? null : c.status === 'WITHDRAWN' ? null : phase !== 'open' ? t('editClosed') : t('editDecided');
   return (
     <article className="max-w-4xl space-y-8">
-      <header>
-        <h1 className="text-3xl font-extrabold text-brand-dark">{t('heading')}</h1>
-        {q ? (
-          <p className="mt-2">
-            {t('question')}{' '}
-            <a href={`/${locale}/questions/${q.slug}`} className="text-brand underline underline-offset-2" data-testid="question-link">
-              {q.title}
-            </a>
-          </p>
-        ) : null}
-        <p className="mt-2 text-sm text-muted">{t('keepSecret')}</p>
-      </header>
+      <PrivateHeader q={q} locale={locale} />
 
       <ClientMessages namespaces={CLIENT_NAMESPACES}>
         {confirming ? null : <KeepLink link={`${siteOrigin(await headers())}${here}`} sent={query.sent === '1'} questionTitle={q?.title ?? null} />}
@@ -80,34 +66,10 @@ export default async function PrivateLinkPage({ params, searchParams }: Props) {
 
         {confirming ? <WithdrawConfirm here={here} token={token} /> : null}
 
-        {c.status !== 'WITHDRAWN' || c.body ? (
-          <section aria-labelledby="text-heading">
-            <h2 id="text-heading" className="text-xl font-bold">
-              {t('yourContribution')}
-            </h2>
-            <p className="mt-2 text-sm">
-              <bdi className="font-semibold">{c.pseudonym}</bdi> ·{' '}
-              <span lang={langTag(c.language)}>{isLocale(c.language) ? endonyms[c.language] : c.language}</span>
-            </p>
-            {/* Addresses as plain text here: following a link would reveal this page's address. */}
-            <ContributionText body={c.body} language={c.language} links={false} className="mt-3 rounded border border-line p-4" />
-          </section>
-        ) : null}
+        {c.status !== 'WITHDRAWN' || c.body ? <YourText c={c} /> : null}
 
         {canEdit ? (
-          <section aria-labelledby="edit-heading">
-            <h2 id="edit-heading" className="text-xl font-bold">
-              {t('editHeading')}
-            </h2>
-            <p className="mt-1 text-sm text-muted">{t('editExplain')}</p>
-            <div className="mt-4">
-              <EditForm
-                token={token}
-                version={c.version}
-                initial={{ pseudonym: c.pseudonym, body: c.body, language: (isLocale(c.language) ? c.language : locale) as Locale }}
-              />
-            </div>
-          </section>
+          <EditSection token={token} c={c} locale={locale} />
         ) : editNote ? (
           <p className="text-muted" data-testid="edit-note">{editNote}</p>
         ) : null}

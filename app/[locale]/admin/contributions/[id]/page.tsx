@@ -9,11 +9,10 @@ import { getReviewItem, nextInQueue } from '@/lib/moderation/queries';
 import { DECISIONS, parseQueueFilters, queueFiltersToParams } from '@/lib/moderation/schemas';
 import { DecisionPanel } from '@/components/admin/DecisionPanel';
 import { contentLangProps } from '@/components/admin/format';
-import { languageNameWithScript } from '@/lib/i18n/language-name';
 import { ResultMessage } from '@/components/admin/ResultMessage';
 import { RevisionDiff } from '@/components/admin/RevisionDiff';
 import { ReviewTranslation } from '@/components/admin/ReviewTranslation';
-import { dateFormatter, ReviewHistory, ReviewReports, ReviewTranslations } from '@/components/admin/ReviewSections';
+import { ReviewFacts, ReviewHistory, ReviewReports, ReviewTranslations } from '@/components/admin/ReviewSections';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,7 +29,6 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const carry = queueFiltersToParams(filters).toString();
   const withQs = (path: string) => `${path}${carry ? `?${carry}` : ''}`;
   const decided = z.enum(DECISIONS).safeParse(sp.decided).data ?? null;
-  const date = await dateFormatter();
 
   return (
     <div>
@@ -53,31 +51,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       ) : null}
 
       <h1 className="mt-4 text-2xl font-bold text-brand-dark">{t('title')}</h1>
-      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="font-semibold">{t('question')}</dt>
-        <dd>
-          <Link href={`/questions/${item.question.slug}`} className="text-brand underline underline-offset-2">
-            {item.question.title}
-          </Link>{' '}
-          <span className="text-muted">({item.question.themeLabel})</span>
-        </dd>
-        <dt className="font-semibold">{t('status.label')}</dt>
-        <dd data-testid="status">
-          {t(`status.${item.status}`)}
-          {item.reason ? ` — ${t(`reason.${item.reason}`)}` : ''}
-        </dd>
-        <dt className="font-semibold">{t('language')}</dt>
-        <dd>{languageNameWithScript(item.language, locale)}</dd>
-        <dt className="font-semibold">{t('author')}</dt>
-        <dd>
-          <bdi>{item.pseudonym}</bdi>
-        </dd>
-        <dt className="font-semibold">{t('submitted')}</dt>
-        <dd>
-          <time dateTime={item.createdAt.toISOString()}>{date(item.createdAt)}</time>
-          {item.editedAt ? ` · ${t('edited', { date: date(item.editedAt) })}` : ''}
-        </dd>
-      </dl>
+      <ReviewFacts item={item} locale={locale} />
 
       <article aria-label={t('contribution')} className="mt-4 rounded-lg bg-paper p-5">
         <p className="whitespace-pre-line text-lg leading-relaxed" {...contentLangProps(item.language)}>
