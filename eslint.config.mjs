@@ -13,6 +13,24 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Layers: pages, components and domains never import the seeding (lib/seed) or the content
+    // files it reads (prisma/content); what they need from there lives in a domain
+    // (e.g. lib/provenance, lib/publications/conference.ts). Startup seeds through lib/server/bootstrap.ts.
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: ['lib/seed/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/seed/*', '@/lib/seed/*'], message: 'Domains do not import the seeding (see docs/architecture.md).' },
+            { group: ['**/prisma/content/*'], message: 'Content files are read by the seed only (see docs/architecture.md).' },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     'lib/generated/**',
     '.next*/**',

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { SOURCE_KEYS, type ProvenanceKind } from '@/lib/seed/provenance';
+import { SOURCE_KEYS, type ProvenanceKind } from '@/lib/provenance/provenance';
 import { isOneOf } from '@/lib/one-of';
 import './publications.css';
 

@@ -4,7 +4,7 @@ import { db } from '../db';
 import { defaultLocale } from '../i18n/config';
 import { replayCutoff } from '../clock';
 import { publishedWhere } from '../contributions/queries';
-import type { ProvenanceKind } from '../seed/provenance';
+import type { ProvenanceKind } from '../provenance/provenance';
 
 /** Pick the row for `locale`, falling back to the default locale (French, the source). */
 export function pickLocale<T extends { locale: string }>(rows: T[], locale: string): T | undefined {
@@ -21,7 +21,7 @@ export interface QuestionSummary {
   published: number;
 }
 
-/** Where a text comes from, as stored with it (lib/seed/provenance.ts), shown to readers. */
+/** Where a text comes from, as stored with it (lib/provenance/provenance.ts), shown to readers. */
 export interface TextProvenance {
   provenance: ProvenanceKind;
   source: string | null;

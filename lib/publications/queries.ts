@@ -7,10 +7,8 @@ import 'server-only';
 import { cache } from 'react';
 import { db } from '../db';
 import { pickLocale } from '../catalogue/queries';
-import { defaultLocale, locales } from '../i18n/config';
-import { conferenceSchema } from '../seed/content';
-import conferenceJson from '../../prisma/content/conference.json';
-import type { ProvenanceKind } from '../seed/provenance';
+import { defaultLocale } from '../i18n/config';
+import type { ProvenanceKind } from '../provenance/provenance';
 import { replayBound } from '../clock';
 
 export interface PageView {
@@ -19,7 +17,7 @@ export interface PageView {
   body: string;
   locale: string;
   translated: boolean;
-  /** where the text comes from (lib/seed/provenance.ts) */
+  /** where the text comes from (lib/provenance/provenance.ts) */
   provenance: ProvenanceKind;
   source: string | null;
 }
@@ -40,28 +38,6 @@ export const getPage = cache(async (slug: string, locale: string): Promise<PageV
   if (!page || !t) return null;
   return { slug, title: t.title, body: t.body, locale: t.locale, translated: t.translated, provenance: t.provenance, source: t.source };
 });
-
-// ─── Conference ─────────────────────────────────────────────────────────────
-
-const conference = conferenceSchema.pick({ title: true, venue: true, startsAt: true, endsAt: true }).parse(conferenceJson);
-
-export interface ConferenceInfo {
-  title: string;
-  venue: string;
-  startsAt: Date;
-  endsAt: Date;
-}
-
-/** Title, venue and dates of the conference (official content, bundled from prisma/content). */
-export function getConferenceInfo(locale: string): ConferenceInfo {
-  const l = (locales as readonly string[]).includes(locale) ? (locale as (typeof locales)[number]) : defaultLocale;
-  return {
-    title: conference.title[l],
-    venue: conference.venue[l],
-    startsAt: new Date(conference.startsAt),
-    endsAt: new Date(conference.endsAt),
-  };
-}
 
 /** A published text in one language: proceedings of a session, a synthesis page. */
 export interface PublishedText {
@@ -87,7 +63,7 @@ export interface SessionView {
   speakers: string[];
   locale: string;
   translated: boolean;
-  /** where the title, description and speakers come from (lib/seed/provenance.ts) */
+  /** where the title, description and speakers come from (lib/provenance/provenance.ts) */
   provenance: ProvenanceKind;
   source: string | null;
   /** Published proceedings: the reader's language first, then the others. */

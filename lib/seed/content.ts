@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { locales } from '../i18n/config';
 import { splitTitle } from '../publications/markdown';
-import { parseProvenanceHeader, SOURCE_KEYS, type Provenance } from './provenance';
+import { parseProvenanceHeader, SOURCE_KEYS, type Provenance } from '../provenance/provenance';
 
 const localized = z.object(Object.fromEntries(locales.map((l) => [l, z.string().trim().min(1)])) as Record<
   (typeof locales)[number],
@@ -52,11 +52,8 @@ export const catalogueSchema = z.object({
   ),
 });
 
+/** The conference's sessions (its title, venue and dates: lib/publications/conference.ts). */
 export const conferenceSchema = z.object({
-  title: localized,
-  venue: localized,
-  startsAt: z.string(),
-  endsAt: z.string(),
   sessions: z.array(
     z.object({
       slug: z.string(),

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { locales } from '../i18n/config';
 import { readCatalogue, readConference, readDocuments, readPages } from './content';
-import { itemProvenance } from './provenance';
+import { itemProvenance } from '../provenance/provenance';
 
 const stored = (item: { source?: string | null; verbatim?: readonly string[] }, locale: string) => {
   const p = itemProvenance(item, locale);

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { SOURCE_KEYS, type SourceKey } from './provenance';
+import { SOURCE_KEYS, type SourceKey } from '../provenance/provenance';
 
 const sourcesFileSchema = z.object({
   sources: z.array(

@@ -2,9 +2,11 @@
  * The archive phase of `npm run bench` (issue 17), also `npm run bench -- --only archive`:
  *  1. export: `npm run archive:export -- --from` a server with PAGE_CACHE=0 (every page rendered
  *     once), its time, pages/s, the exporter's and the server's peak RSS;
- *  2. reading the same URLs from that server (same concurrency, uncached): pages/s, and the
- *     export's rate as a ratio of it; time and size extrapolated to 1,000,000 contributions
- *     (pages grow with contributions, the rest is constant);
+ *  2. reading the same URLs from that server (same concurrency, uncached; an even sample of at
+ *     most READ_SAMPLE of them when there are more, every k-th in crawl order, so that a
+ *     100,000-contribution archive is not crawled twice): pages/s, and the export's rate as a
+ *     ratio of it; time and size extrapolated to 1,000,000 contributions (pages grow with
+ *     contributions, the rest is constant);
  *  3. archiveReadRatio: live cached reads ÷ Debian's nginx serving the exported files, same
  *     pages, same connections, same duration (nginx with one worker, like the one Node process).
  */
@@ -14,7 +16,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { WARCParser } from 'warcio';
-import { ROOT, startApp, rssSampler, load, sleep, type LoadResult } from './lib';
+import { ROOT, startApp, rssSampler, treeRssSampler, load, sleep, type LoadResult } from './lib';
+
+/** At most this many of the exported URLs are read back from the server (see 2. above). */
+const READ_SAMPLE = 3000;
 
 export interface ArchiveBench {
   locales: string;
@@ -26,10 +31,13 @@ export interface ArchiveBench {
     bytes: number;
     warcBytes: number;
     pagesPerSec: number;
+    /** The exporter's node process alone. */
     exporterPeakRssMb: number;
+    /** The exporter with its child processes (the Pagefind binary, esbuild for tsx), summed at each sample. */
+    exporterTreePeakRssMb: number;
     serverPeakRssMb: number;
   };
-  read: { urls: number; seconds: number; pagesPerSec: number };
+  read: { urls: number; of: number; seconds: number; pagesPerSec: number };
   exportToReadRatio: number;
   extrapolated1M: { pages: number; hours: number; gigabytes: number } | null;
   pages: { name: string; path: string; live: LoadResult; nginx: LoadResult; ratio: number }[];
@@ -41,10 +49,13 @@ async function exportFrom(origin: string, out: string, locales: string | null) {
   const args = ['--import', 'tsx', 'scripts/archive-export.ts', '--from', origin, '--out', out, '--force', '--no-progress', '--json', json, ...(locales ? ['--locales', locales] : [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DATABASE_URL: '' } });
   const rss = rssSampler(child.pid!);
+  const tree = treeRssSampler(child.pid!);
   const code = await new Promise<number | null>((r) => child.once('exit', r));
   rss.stop();
+  tree.stop();
   if (code !== 0) throw new Error(`archive export failed (${code})`);
-  return { ...(JSON.parse(fs.readFileSync(json, 'utf8')) as { seconds: number; pages: number; files: number; bytes: number; warcBytes: number; exporterPeakRssMb: number }), sampledRss: rss.max() };
+  const figures = JSON.parse(fs.readFileSync(json, 'utf8')) as { seconds: number; pages: number; files: number; bytes: number; warcBytes: number; exporterPeakRssMb: number };
+  return { ...figures, sampledRss: rss.max(), treeRss: tree.max(), loadAfter: os.loadavg()[0].toFixed(2) };
 }
 
 /** The URLs the export read (the WARC's response records), as paths of the live site. */
@@ -115,14 +126,18 @@ export async function archiveBench(opts: {
     const contributions = Number(count.rows[0].n);
     log(`archive: exporting ${locales ?? 'all locales'} (${contributions} published contributions)…`);
     const ex = await exportFrom(app.url, out, locales);
-    const paths = await warcPaths(path.join(out, 'jesuisinternet.warc.gz'));
+    const all = await warcPaths(path.join(out, 'jesuisinternet.warc.gz'));
+    const step = Math.ceil(all.length / READ_SAMPLE);
+    const paths = all.filter((_, i) => i % step === 0);
     const readSeconds = await readAll(app.url, paths, 4);
     const serverPeak = serverRss.max();
     serverRss.stop();
     await app.stop('SIGTERM');
     const pagesPerSec = ex.pages / ex.seconds;
     const readPerSec = paths.length / readSeconds;
-    log(`archive: ${ex.pages} pages in ${ex.seconds.toFixed(1)} s (${pagesPerSec.toFixed(1)}/s); reading the same ${paths.length} URLs: ${readSeconds.toFixed(1)} s (${readPerSec.toFixed(1)}/s)`);
+    log(`archive: ${ex.pages} pages in ${ex.seconds.toFixed(1)} s (${pagesPerSec.toFixed(1)}/s), exporter peak RSS ${ex.exporterPeakRssMb.toFixed(0)} MB (${ex.treeRss.toFixed(0)} MB with Pagefind)`);
+    log(`archive: reading ${paths.length} of the same ${all.length} URLs: ${readSeconds.toFixed(1)} s (${readPerSec.toFixed(1)}/s)`);
+    log(`archive: load average after the export ${ex.loadAfter}, after the reading ${os.loadavg()[0].toFixed(2)} (other work on the machine shows here)`);
 
     // 3. Live cached reads vs nginx on the exported files.
     app = await startApp({ port: opts.port, pgPort: opts.pgPort, dataDir: opts.dataDir, distDir: opts.distDir });
@@ -161,9 +176,10 @@ export async function archiveBench(opts: {
       export: {
         ...{ seconds: ex.seconds, pages: ex.pages, files: ex.files, bytes: ex.bytes, warcBytes: ex.warcBytes, pagesPerSec },
         exporterPeakRssMb: Math.max(ex.exporterPeakRssMb, ex.sampledRss),
+        exporterTreePeakRssMb: ex.treeRss,
         serverPeakRssMb: serverPeak,
       },
-      read: { urls: paths.length, seconds: readSeconds, pagesPerSec: readPerSec },
+      read: { urls: paths.length, of: all.length, seconds: readSeconds, pagesPerSec: readPerSec },
       exportToReadRatio: pagesPerSec / readPerSec,
       extrapolated1M: scale
         ? { pages: Math.round(ex.pages * scale), hours: (ex.seconds * scale) / 3600, gigabytes: ((ex.bytes + ex.warcBytes) * scale) / 1e9 }

@@ -151,6 +151,38 @@ export function rssMb(pid: number): number | null {
   }
 }
 
+/** The processes below `pid` (children, grandchildren…), from /proc. */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
+  walk(pid);
+  return out;
+}
+
+/**
+ * Samples the RSS of a process and of all its descendants together (e.g. the exporter and the
+ * Pagefind binary it drives): max() is the peak of the sum at one moment, not a sum of peaks.
+ */
+export function treeRssSampler(pid: number, everyMs = 500) {
+  let max = 0;
+  const t = setInterval(() => {
+    const total = [pid, ...descendants(pid)].reduce((n, p) => n + (rssMb(p) ?? 0), 0);
+    if (total > max) max = total;
+  }, everyMs);
+  t.unref();
+  return { max: () => max, stop: () => clearInterval(t) };
+}
+
 /** Samples a process's RSS every `everyMs`; max() gives the peak so far. */
 export function rssSampler(pid: number, everyMs = 200) {
   let max = 0;

@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --json FILE] [--million] [--duration 10] [--post-duration 30] [--quick]
+ *                 [--only reads,posting] [--archive-data DIR] [--archive-locales fr,ar]
  *
  * Builds (into .next-bench, when needed), starts the production server (scripts/start.ts) on
  * its own embedded PostgreSQL (.data-bench, ports 3600/54600) with the demo data plus a
@@ -45,12 +46,13 @@ const BASE_DURATION = Number(opt('baseline-duration', quick ? '3' : '5'));
 const POST_DURATION = Number(opt('post-duration', quick ? '5' : '30'));
 const CONNECTIONS = Number(opt('connections', '50'));
 const JSON_FILE = opt('json', '');
-const ONLY = opt('only', ''); // reads | posting | million | cluster: one phase (the others are skipped)
-const MILLION = flag('million') || ONLY === 'million';
+// --only reads,posting: these phases only (reads | posting | cluster | million | archive); the others are skipped.
+const ONLY = new Set(opt('only', '').split(',').filter(Boolean));
+const MILLION = flag('million') || ONLY.has('million');
 // --profile DIR: the app server writes V8 CPU profiles there (open them in Chrome DevTools).
 const PROFILE = opt('profile', '');
 const PROFILE_ARGS = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE)}`] : [];
-const phase = (name: 'reads' | 'posting' | 'cluster') => !ONLY || ONLY === name;
+const phase = (name: 'reads' | 'posting' | 'cluster' | 'archive') => !ONLY.size || ONLY.has(name);
 // --dist DIR (a build to reuse), --port-base N, --pg-port N: to run beside other work.
 const DIST = opt('dist', '.next-bench');
 const DATA = '.data-bench';
@@ -440,7 +442,7 @@ async function main() {
   }
 
   // ── Archive (issue 17, tests/bench/archive.ts): export rate; live cached reads ÷ nginx serving the export ──
-  const archive = !ONLY || ONLY === 'archive'
+  const archive = phase('archive')
     ? await (await import('./archive')).archiveBench({
         ...{ distDir: DIST, dataDir: opt('archive-data', DATA), port: PORT, pgPort: PG_PORT },
         ...{ connections: CONNECTIONS, duration: DURATION, locales: opt('archive-locales', '') || null, log },
@@ -467,7 +469,15 @@ async function main() {
   const postRatio = posting && postBaseline?.perSec ? posting.perSec / postBaseline.perSec : null;
   if (postBaseline) console.log(`posting baseline (node:http + pg, same writes): ${postBaseline.perSec.toFixed(0)}/s, p99 ${postBaseline.p99} ms; postRatio ${postRatio?.toFixed(2)}`);
   if (cluster) console.log(`reads through nginx, 2 instances ÷ 1 instance (${cluster.cores} cores): ${cluster.rows.map((r) => `${r.path} ×${r.ratio.toFixed(2)}`).join('; ')}`);
-  if (archive) console.log(`archive: ${archive.export.pages} pages, ${archive.export.pagesPerSec.toFixed(1)}/s (${(archive.exportToReadRatio * 100).toFixed(0)} % of reading them), archiveReadRatio ${(archive.archiveReadRatio * 100).toFixed(0)} %`);
+  if (archive) {
+    const { export: ex, extrapolated1M: x } = archive;
+    console.log(
+      `archive (${archive.contributions} published contributions): ${ex.pages} pages, ${ex.pagesPerSec.toFixed(1)}/s ` +
+        `(${(archive.exportToReadRatio * 100).toFixed(0)} % of reading them), exporter peak RSS ${ex.exporterPeakRssMb.toFixed(0)} MB ` +
+        `(${ex.exporterTreePeakRssMb.toFixed(0)} MB with Pagefind); archiveReadRatio ${(archive.archiveReadRatio * 100).toFixed(0)} %` +
+        (x ? `; at 1,000,000 contributions ≈ ${x.pages} pages, ${x.hours.toFixed(1)} h, ${x.gigabytes.toFixed(1)} GB` : ''),
+    );
+  }
   if (million) console.log(`million (1 connection): ${million.map((m) => `${m.name} p95 ${m.p95} ms`).join("; ")}`);
 
   const summary = {

@@ -1,7 +1,7 @@
 /** Editorial additions of this platform inside a 2017 text are set apart in brackets (issue 13). */
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '@/lib/publications/markdown';
-import { parseProvenanceHeader, provenanceOf } from '@/lib/seed/provenance';
+import { parseProvenanceHeader, provenanceOf } from '@/lib/provenance/provenance';
 
 describe('editorial additions', () => {
   it('an {.editorial} heading keeps its anchor and is bracketed, with class="editorial"', () => {

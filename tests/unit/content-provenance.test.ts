@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentDir, readCatalogue, readConference, readDocuments, readPages } from '@/lib/seed/content';
-import { itemProvenance, SOURCE_KEYS } from '@/lib/seed/provenance';
+import { itemProvenance, SOURCE_KEYS } from '@/lib/provenance/provenance';
 import { loadSourceTexts, quotedPieces, readSourcesFile, unmatchedPieces } from '@/lib/seed/source-text';
 
 const dir = contentDir();

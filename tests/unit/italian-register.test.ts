@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itemProvenance, parseProvenanceHeader } from '../../lib/seed/provenance';
+import { itemProvenance, parseProvenanceHeader } from '../../lib/provenance/provenance';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
