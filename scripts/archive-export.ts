@@ -1,6 +1,7 @@
 /**
  * npm run archive:export -- --out DIR [--force] [--locales fr,ar,zh] [--public-url URL]
  *                            [--base-url URL] [--from URL] [--concurrency N] [--json FILE]
+ *                            [--search-shard-kb N]
  * Writes the static archive of the consultation (see docs/archive.md). By default it starts the
  * platform as `npm start` does (embedded PostgreSQL, or DATABASE_URL); --from reads a server that
  * is already running instead. Exit 0 when the archive is complete, 1 otherwise (nothing written).
@@ -38,6 +39,7 @@ function options() {
       'base-url': { type: 'string' },
       from: { type: 'string' },
       concurrency: { type: 'string', default: '4' },
+      'search-shard-kb': { type: 'string' },
       json: { type: 'string' },
       'no-progress': { type: 'boolean', default: false },
     },
@@ -124,10 +126,15 @@ async function main(): Promise<number> {
       baseUrl: values['base-url'],
       locales,
       concurrency: Math.max(1, Number(values.concurrency) || 4),
+      searchShardBytes: values['search-shard-kb'] ? Math.max(1, Number(values['search-shard-kb']) || 0) * 1024 : undefined,
       calendar: consultation,
       diagnose: server.diagnose,
       signal: controller.signal,
       onProgress: bar.onProgress,
+      onIndexing: ({ locale, shard, shards, pages }) => {
+        bar.stop();
+        log(`static search: indexing ${locale}, part ${shard} of ${shards} (${pages} pages)`);
+      },
     });
     bar.stop();
     report(result, server, values.json);

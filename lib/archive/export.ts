@@ -18,7 +18,7 @@ import { rewriteCssFile, rewriteRobots, rewriteXml, type RewrittenText } from '.
 import { archivable, fileFor, isFilePath, isIndexed, kindOf, localeOf, SEARCH_PAGE, type ArchiveRules } from './urls';
 import { Inventory, buildManifest, sha256, sha256File, sha256sums, type Manifest } from './manifest';
 import { WarcWriter } from './warc';
-import { SearchIndex, staticSearchPage, writeSearchAssets } from './search';
+import { SearchIndex, staticSearchPage, writeSearchAssets, type ShardProgress } from './search';
 import { archiveReadme, redirectPage, languageChooser } from './readme';
 import { placeFinal, prepareTemp } from './dirs';
 
@@ -39,6 +39,10 @@ export interface ExportOptions {
   /** Why the server stopped answering (database down…), for the error message. */
   diagnose: (url: string, detail: string) => Promise<string>;
   onProgress?: (done: number, total: number, current: string) => void;
+  /** HTML bytes per shard of the static search's index (lib/archive/search.ts). */
+  searchShardBytes?: number;
+  /** A shard of the static search's index is being built (after the crawl). */
+  onIndexing?: (p: ShardProgress) => void;
   signal?: AbortSignal;
   now?: () => Date;
 }
@@ -146,7 +150,8 @@ class ArchiveWriter {
       const locale = SEARCH_PAGE.exec(url.pathname)?.[1];
       const html = locale ? staticSearchPage(page.html, locale, file) : page.html;
       this.write(f.canonical, file, html);
-      if (!locale && isIndexed(f.canonical)) await this.search.add(file, html);
+      const pageLocale = localeOf(f.canonical);
+      if (!locale && pageLocale && isIndexed(f.canonical)) this.search.add(file, pageLocale, Buffer.byteLength(html));
       return page.links;
     }
     let out: RewrittenText = { text: source, links: [] };
@@ -178,7 +183,7 @@ class ArchiveWriter {
 
   /** The search index, the warcinfo record, the manifest, SHA256SUMS and the README. */
   async finish(exportedAt: Date): Promise<Manifest> {
-    for (const f of await writeSearchAssets(this.siteDir, this.search, this.locales)) {
+    for (const f of await writeSearchAssets(this.siteDir, this.search, this.o.onIndexing)) {
       const { size, sha256: digest } = await sha256File(path.join(this.siteDir, f));
       this.inventory.add({ path: `site/${f}`, size, sha256: digest }, f.startsWith('pagefind/') ? 'search-index' : 'asset', null);
     }
@@ -214,7 +219,7 @@ export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
   const exportedAt = now();
   const locales = o.locales ?? allLocales;
   const tmp = prepareTemp(o.out, !!o.force);
-  const search = await SearchIndex.create();
+  const search = new SearchIndex(o.searchShardBytes);
   const w = new ArchiveWriter(o, tmp, search, locales, now);
   try {
     const seeds = ['/robots.txt', '/sitemap.xml', '/', ...locales.map((l) => `/${l}`)];

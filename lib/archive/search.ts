@@ -21,43 +21,86 @@ import { relativeLink } from './urls';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const toSimplified = Converter({ from: 't', to: 'cn' });
-/** Pages sent to Pagefind but not yet acknowledged (bounded: the crawl waits). */
+/** Pages sent to Pagefind but not yet acknowledged (bounded: reading files waits). */
 const MAX_PENDING = 16;
+/**
+ * HTML bytes per Pagefind bundle. Pagefind builds an index in its own process's memory, about
+ * eight times the HTML it is given (47 MB of pages: 370 MB); 12 MB keeps that process near 110 MB
+ * whatever the size of the archive.
+ */
+export const SHARD_BYTES = 12 * 1024 * 1024;
 
+/** Where a shard of a locale's index is written, from the site's root. */
+const shardDir = (locale: string, i: number) => `pagefind/${locale}/${i}/`;
+
+export interface ShardProgress {
+  locale: string;
+  shard: number;
+  shards: number;
+  pages: number;
+}
+
+/**
+ * The pages to index, noted during the crawl in crawl order and cut into shards of at most
+ * `shardBytes` of HTML per locale; the shards are built after the crawl from the files written,
+ * each in a fresh Pagefind process, so the memory Pagefind needs is that of one shard, not of
+ * the archive. A locale's search page searches all its shards at once (Pagefind's mergeIndex,
+ * listed in `pagefind/<locale>/shards.json`); Pagefind keeps one index per page language, so a
+ * locale's pages were only ever searched from that locale's search page.
+ */
 export class SearchIndex {
-  private pending: Promise<unknown>[] = [];
-  private constructor(private index: pagefind.PagefindIndex) {}
+  private readonly shards = new Map<string, { files: string[]; bytes: number }[]>();
 
-  static async create(): Promise<SearchIndex> {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    return new SearchIndex(index);
+  constructor(private readonly shardBytes = SHARD_BYTES) {}
+
+  /** Notes a page of the archive for the index of `locale` (its path from the site's root). */
+  add(file: string, locale: string, bytes: number): void {
+    const list = this.shards.get(locale) ?? [];
+    let last = list.at(-1);
+    if (!last || (last.files.length && last.bytes + bytes > this.shardBytes)) list.push((last = { files: [], bytes: 0 }));
+    last.files.push(file);
+    last.bytes += bytes;
+    this.shards.set(locale, list);
   }
 
-  /** Indexes one page of the archive (its file path is its URL from the site's root). */
-  async add(file: string, html: string): Promise<void> {
-    const content = HAN.test(html) ? toSimplified(html) : html;
-    this.pending.push(
-      this.index.addHTMLFile({ url: `/${file}`, content }).then((r) => {
-        if (r.errors.length) throw new Error(`Pagefind, ${file}: ${r.errors.join('; ')}`);
-      }),
-    );
-    if (this.pending.length >= MAX_PENDING) await this.flush();
+  /** Builds `pagefind/<locale>/<n>/` and `pagefind/<locale>/shards.json` for each locale with pages. */
+  async write(siteDir: string, onShard?: (p: ShardProgress) => void): Promise<void> {
+    for (const [locale, shards] of [...this.shards].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      for (const [i, { files }] of shards.entries()) {
+        onShard?.({ locale, shard: i + 1, shards: shards.length, pages: files.length });
+        await buildBundle(siteDir, files, path.join(siteDir, shardDir(locale, i)));
+      }
+      const list = shards.map((_, i) => `${i}/`);
+      fs.writeFileSync(path.join(siteDir, 'pagefind', locale, 'shards.json'), JSON.stringify(list) + '\n');
+    }
   }
 
-  async flush(): Promise<void> {
-    const p = this.pending;
-    this.pending = [];
-    await Promise.all(p);
-  }
-
-  async write(dir: string): Promise<void> {
-    await this.flush();
-    const r = await this.index.writeFiles({ outputPath: dir });
-    if (r.errors.length) throw new Error(`Pagefind: ${r.errors.join('; ')}`);
-  }
-
+  /** Stops Pagefind if a bundle is being built (an interrupted export). */
   async close(): Promise<void> {
+    await pagefind.close().catch(() => {});
+  }
+}
+
+/** One Pagefind bundle of `files` (read from `siteDir`) in `outputPath`, in a Pagefind process of its own. */
+async function buildBundle(siteDir: string, files: string[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  try {
+    const pending: Promise<void>[] = [];
+    for (const file of files) {
+      const html = fs.readFileSync(path.join(siteDir, file), 'utf8');
+      const content = HAN.test(html) ? toSimplified(html) : html;
+      pending.push(
+        index.addHTMLFile({ url: `/${file}`, content }).then((r) => {
+          if (r.errors.length) throw new Error(`Pagefind, ${file}: ${r.errors.join('; ')}`);
+        }),
+      );
+      if (pending.length >= MAX_PENDING) await Promise.all(pending.splice(0));
+    }
+    await Promise.all(pending);
+    const r = await index.writeFiles({ outputPath });
+    if (r.errors.length) throw new Error(`Pagefind: ${r.errors.join('; ')}`);
+  } finally {
     await pagefind.close().catch(() => {});
   }
 }
@@ -69,13 +112,12 @@ function listFiles(dir: string, prefix = ''): string[] {
     .sort();
 }
 
-/** Writes the index and the search script into the site; returns the files written. */
-export async function writeSearchAssets(siteDir: string, index: SearchIndex, _locales: readonly string[]): Promise<string[]> {
-  await index.write(path.join(siteDir, 'pagefind'));
+/** Writes the indexes and the search script into the site; returns the files written. */
+export async function writeSearchAssets(siteDir: string, index: SearchIndex, onShard?: (p: ShardProgress) => void): Promise<string[]> {
+  await index.write(siteDir, onShard);
   // Pagefind's own UI bundles are not used by the archive (its script queries pagefind.js).
-  for (const f of fs.readdirSync(path.join(siteDir, 'pagefind'))) {
-    if (/-ui\.(js|css)$/.test(f) || f === 'pagefind-highlight.js') fs.rmSync(path.join(siteDir, 'pagefind', f));
-  }
+  const unused = (f: string) => /-ui\.(js|css)$/.test(f) || path.basename(f) === 'pagefind-highlight.js';
+  for (const f of listFiles(siteDir, 'pagefind').filter(unused)) fs.rmSync(path.join(siteDir, f));
   fs.copyFileSync(path.join(import.meta.dirname, 'assets', 'archive-search.js'), path.join(siteDir, 'archive-search.js'));
   return ['archive-search.js', ...listFiles(siteDir, 'pagefind')];
 }

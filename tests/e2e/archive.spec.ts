@@ -25,6 +25,8 @@ const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 const pgPort = 54400 + (base - 3100) / 10 + 3;
 const dataDir = `.data-e2e-${base}/export`;
 const LOCALES = ['ar', 'zh'];
+// Small shards of the static search's index, so that a search merges several (lib/archive/search.ts).
+const SHARD_KB = 256;
 // Made in beforeAll (this module is also loaded by Playwright's main process).
 let work = '';
 let first = '';
@@ -33,7 +35,7 @@ const BASE_PATH = '/deposit/jsi/';
 
 function runExport(out: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/archive-export.ts', '--out', out, '--locales', LOCALES.join(','), '--no-progress'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/archive-export.ts', '--out', out, '--locales', LOCALES.join(','), '--no-progress', '--search-shard-kb', String(SHARD_KB)], {
       env: { ...process.env, DATABASE_URL: '', APP_CLOCK: '', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), BUILD_ON_START: '0', PUBLIC_URL: '' },
     });
     let stderr = '';
@@ -186,11 +188,14 @@ test('a second export of the same database is identical', async () => {
   expect(strip(second) === strip(first)).toBe(true);
 });
 
-test('the static search finds a Chinese two-character word and an Arabic word', async ({ page }) => {
+test('the static search finds a Chinese two-character word and an Arabic word, in every shard of the index', async ({ page }) => {
   const origin = new URL(site.url).origin;
   const foreign: string[] = [];
+  const entries = new Set<string>();
   page.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+    const shard = /\/pagefind\/([a-z]{2})\/(\d+)\/pagefind-entry\.json/.exec(r.url());
+    if (shard) entries.add(`${shard[1]}/${shard[2]}`);
   });
   for (const [locale, word] of [
     ['zh', '和平'],
@@ -207,6 +212,10 @@ test('the static search finds a Chinese two-character word and an Arabic word', 
     const target = await page.request.get(new URL(href!, page.url()).href);
     expect(target.status()).toBe(200);
     expect(await target.text()).toContain(mark);
+    // The search read every shard of the locale's index, not only the first.
+    const shards = JSON.parse(fs.readFileSync(path.join(first, 'site', 'pagefind', locale, 'shards.json'), 'utf8')) as string[];
+    expect(shards.length, `${locale}: several shards at ${SHARD_KB} KB`).toBeGreaterThan(1);
+    expect([...entries].filter((e) => e.startsWith(`${locale}/`)).sort()).toEqual(shards.map((s) => `${locale}/${s.replace('/', '')}`).sort());
   }
   expect(foreign).toEqual([]);
 });

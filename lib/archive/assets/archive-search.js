@@ -17,8 +17,12 @@ function start(box) {
   let engine = null;
   const load = async () => {
     if (!engine) {
-      engine = await import(new URL('pagefind/pagefind.js', root).href);
+      // The locale's index is cut into shards (lib/archive/search.ts): search them all at once.
+      const dir = new URL(`pagefind/${box.dataset.lang}/`, root);
+      const shards = await (await fetch(new URL('shards.json', dir))).json();
+      engine = await import(new URL(`${shards[0]}pagefind.js`, dir).href);
       await engine.options({ baseUrl: root.pathname });
+      for (const s of shards.slice(1)) await engine.mergeIndex(new URL(s, dir).pathname, { baseUrl: root.pathname });
     }
     return engine;
   };
