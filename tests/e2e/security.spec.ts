@@ -248,7 +248,10 @@ test.describe('server hardening', () => {
     const api = await raw(ARCHIVE.url, { path: '/api/contributions', method: 'POST', headers: { Origin: ARCHIVE.url, 'Content-Type': 'application/json', 'Content-Length': String(2 * 1024 * 1024) }, body: '' });
     expect(api.status).toBe(413);
     expect(api.headers['content-type']).toMatch(/^application\/json/);
-    const big = await raw(ARCHIVE.url, { path: '/fr/admin/sign-in', method: 'POST', headers: { Origin: ARCHIVE.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'password=' + 'x'.repeat(2 * 1024 * 1024) });
+    // The declared length is enough for the refusal; sending the 2 MB as well raced the server's
+    // early answer and close (EPIPE on the test's side under load). Streamed bodies: next test.
+    const bigHeaders = { Origin: ARCHIVE.url, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(2 * 1024 * 1024) };
+    const big = await raw(ARCHIVE.url, { path: '/fr/admin/sign-in', method: 'POST', headers: bigHeaders, body: '' });
     expect(big.status).toBe(413);
     expect(big.body).toMatch(/<html lang="fr"/);
     expect(big.body).toContain(refusalText('fr', 'tooLarge'));
