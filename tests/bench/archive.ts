@@ -77,8 +77,17 @@ async function readAll(origin: string, paths: string[], concurrency: number): Pr
   const worker = async () => {
     while (next < paths.length) {
       const p = paths[next++];
-      const r = await fetch(origin + p, { redirect: 'manual', headers: { 'accept-encoding': 'identity' } });
-      await r.arrayBuffer();
+      // One retry: a kept-alive connection the server closes as it is reused ("other side closed")
+      // stopped the whole bench once; the page is simply asked again.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const r = await fetch(origin + p, { redirect: 'manual', headers: { 'accept-encoding': 'identity' } });
+          await r.arrayBuffer();
+          break;
+        } catch (e) {
+          if (attempt > 0) throw e;
+        }
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
