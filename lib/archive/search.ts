@@ -24,11 +24,14 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
 /** Pages sent to Pagefind but not yet acknowledged (bounded: reading files waits). */
 const MAX_PENDING = 16;
 /**
- * HTML bytes per Pagefind bundle. Pagefind builds an index in its own process's memory, about
- * eight times the HTML it is given (47 MB of pages: 370 MB); 12 MB keeps that process near 110 MB
- * whatever the size of the archive.
+ * HTML bytes per Pagefind bundle. Pagefind builds an index in its own process's memory, growing
+ * with the HTML it is given and most with Chinese (word segmentation): on the 100,000-contribution
+ * archive's zh pages, a process peaked near 210 MB for 12 MB shards, 130 MB for 8 MB and 100 MB
+ * for 6 MB (tests/bench/archive-index.ts). 6 MB keeps the export, its own ~225 MB at the end of
+ * that crawl included, under 400 MB whatever the size of the archive; the price is more shards
+ * for the browser to merge in a large archive (one per 6 MB of a locale's pages).
  */
-export const SHARD_BYTES = 12 * 1024 * 1024;
+export const SHARD_BYTES = 6 * 1024 * 1024;
 
 /** Where a shard of a locale's index is written, from the site's root. */
 const shardDir = (locale: string, i: number) => `pagefind/${locale}/${i}/`;

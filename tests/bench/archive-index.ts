@@ -1,10 +1,12 @@
 /**
- * tsx tests/bench/archive-index.ts --site DIR/site [--out /tmp/x]
+ * tsx tests/bench/archive-index.ts --site DIR/site [--out /tmp/x] [--shard-kb 12288] [--locales zh,ar] [--pages N]
  * Builds the static search of an exported archive again (lib/archive/search.ts, one Pagefind
  * bundle per shard of a locale's pages) from its files, and prints the time and the peak resident memory of this
  * process and of the Pagefind process, per locale: the part of the export whose memory grows
  * with the archive. The pages indexed are those the export indexes (no language-filter or
- * "show original" views, no search page).
+ * "show original" views, no search page). `--shard-kb` sets the shards' size (the export's
+ * `--search-shard-kb`), `--locales` and `--pages` (the first N pages of each locale) index part
+ * of the site, to compare shard sizes quickly.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,9 +32,11 @@ async function main() {
   const site = path.resolve(arg('site'));
   const target = arg('out') ? path.resolve(arg('out')) : fs.mkdtempSync('/tmp/jsi-index-');
   if (target !== site) fs.mkdirSync(target, { recursive: true });
-  const index = new SearchIndex();
-  const locales = fs.readdirSync(site).filter((d) => /^[a-z]{2}$/.test(d));
-  for (const l of locales) for (const f of htmlPages(site, l)) index.add(f, l, fs.statSync(path.join(site, f)).size);
+  const index = new SearchIndex(arg('shard-kb') ? Number(arg('shard-kb')) * 1024 : undefined);
+  const only = arg('locales') ? arg('locales').split(',') : null;
+  const locales = fs.readdirSync(site).filter((d) => /^[a-z]{2}$/.test(d) && (!only || only.includes(d)));
+  const limit = Number(arg('pages')) || Infinity;
+  for (const l of locales) for (const f of htmlPages(site, l).slice(0, limit)) index.add(f, l, fs.statSync(path.join(site, f)).size);
   const tree = treeRssSampler(process.pid, 200);
   let node = 0;
   const nodeTimer = setInterval(() => (node = Math.max(node, rssMb(process.pid) ?? 0)), 200);

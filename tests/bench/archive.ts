@@ -124,9 +124,13 @@ export async function archiveBench(opts: {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsi-bench-archive-'));
   const out = path.join(dir, 'archive');
   const locales = opts.locales ?? null;
+  // Stopped in `finally` too: a failure mid-phase must not leave the app and its embedded
+  // PostgreSQL running (the next bench would find the data directory's postmaster.pid).
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  let nginx: ReturnType<typeof startNginx> | null = null;
   try {
     // 1–2. Export from an uncached server, then read the same URLs from it.
-    let app = await startApp({ port: opts.port, pgPort: opts.pgPort, dataDir: opts.dataDir, distDir: opts.distDir, env: { PAGE_CACHE: '0', PUBLIC_URL: 'http://localhost:3000' } });
+    app = await startApp({ port: opts.port, pgPort: opts.pgPort, dataDir: opts.dataDir, distDir: opts.distDir, env: { PAGE_CACHE: '0', PUBLIC_URL: 'http://localhost:3000' } });
     const serverRss = rssSampler(app.pid);
     const client = new pg.Client({ connectionString: app.pgUrl });
     await client.connect();
@@ -142,6 +146,7 @@ export async function archiveBench(opts: {
     const serverPeak = serverRss.max();
     serverRss.stop();
     await app.stop('SIGTERM');
+    app = null;
     const pagesPerSec = ex.pages / ex.seconds;
     const readPerSec = paths.length / readSeconds;
     log(`archive: ${ex.pages} pages in ${ex.seconds.toFixed(1)} s (${pagesPerSec.toFixed(1)}/s), exporter peak RSS ${ex.exporterPeakRssMb.toFixed(0)} MB (${ex.treeRss.toFixed(0)} MB with Pagefind)`);
@@ -151,7 +156,7 @@ export async function archiveBench(opts: {
     // 3. Live cached reads vs nginx on the exported files.
     app = await startApp({ port: opts.port, pgPort: opts.pgPort, dataDir: opts.dataDir, distDir: opts.distDir });
     const nginxPort = opts.port + 20;
-    const nginx = startNginx(path.join(out, 'site'), nginxPort, dir);
+    nginx = startNginx(path.join(out, 'site'), nginxPort, dir);
     await sleep(500);
     const rows: ArchiveBench['pages'] = [];
     const question = fs.readdirSync(path.join(out, 'site', 'fr', 'questions')).sort()[0];
@@ -174,7 +179,9 @@ export async function archiveBench(opts: {
       log(`archive: ${p.name}: live ${live.rps.toFixed(0)}/s, nginx ${ng.rps.toFixed(0)}/s → ${((live.rps / ng.rps) * 100).toFixed(0)} %`);
     }
     await nginx.stop();
+    nginx = null;
     await app.stop('SIGTERM');
+    app = null;
     const totalLive = rows.reduce((n, r) => n + r.live.rps, 0);
     const totalNginx = rows.reduce((n, r) => n + r.nginx.rps, 0);
     // Pages grow with contributions (listing pages of 50, × language filters, × locales); the rest does not.
@@ -197,6 +204,8 @@ export async function archiveBench(opts: {
       archiveReadRatio: totalLive / totalNginx,
     };
   } finally {
+    await nginx?.stop();
+    await app?.stop('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
