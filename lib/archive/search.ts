@@ -66,6 +66,11 @@ export class SearchIndex {
     this.shards.set(locale, list);
   }
 
+  /** The pages of each shard of `locale`, in the order noted (what `write` will index). */
+  plan(locale: string): string[][] {
+    return (this.shards.get(locale) ?? []).map((s) => [...s.files]);
+  }
+
   /** Builds `pagefind/<locale>/<n>/` and `pagefind/<locale>/shards.json` for each locale with pages. */
   async write(siteDir: string, onShard?: (p: ShardProgress) => void): Promise<void> {
     for (const [locale, shards] of [...this.shards].sort(([a], [b]) => (a < b ? -1 : 1))) {
