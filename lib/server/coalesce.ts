@@ -3,6 +3,8 @@
  * Next), the others wait until its page is stored — or known not to be a reading page, or 5 s
  * have passed — and then try the cache again.
  */
+import { AsyncResource } from 'node:async_hooks';
+
 export class Coalescer {
   private readonly pending = new Map<string, (() => void)[]>();
 
@@ -12,7 +14,8 @@ export class Coalescer {
   join(key: string, retry: () => void): boolean {
     const waiters = this.pending.get(key);
     if (!waiters) return false;
-    waiters.push(retry);
+    // Retried in the waiter's own async context, not the leader's (see render-gate.ts).
+    waiters.push(AsyncResource.bind(retry));
     return true;
   }
 

@@ -5,6 +5,8 @@
  * `maxWaitMs`, is shed at once (the server answers 503 with Retry-After) rather than queued into
  * a timeout.
  */
+import { AsyncResource } from 'node:async_hooks';
+
 export interface GateOptions {
   concurrency: number;
   maxQueue: number;
@@ -43,7 +45,10 @@ export class RenderGate {
       return;
     }
     const w: Waiter = {
-      start: () => start(this.releaser()),
+      // Bound to this request's async context: the slot is handed over from inside the request
+      // that ends, and Next's per-request store would otherwise be created in that one's context
+      // and keep it (and so every earlier request) alive — tests/unit/request-context-handoff.test.ts.
+      start: AsyncResource.bind(() => start(this.releaser())),
       shed,
       timer: setTimeout(() => {
         const i = this.queue.indexOf(w);
