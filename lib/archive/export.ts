@@ -16,7 +16,7 @@ import { crawl, fetchOne, ExportError, type Fetched } from './crawl';
 import { rewritePage } from './html';
 import { rewriteCssFile, rewriteRobots, rewriteXml, type RewrittenText } from './text';
 import { archivable, fileFor, isFilePath, isIndexed, kindOf, localeOf, SEARCH_PAGE, type ArchiveRules } from './urls';
-import { Inventory, buildManifest, sha256, sha256File, sha256sums, type Manifest } from './manifest';
+import { Inventory, buildManifest, sha256, sha256File, writeManifestFiles, type Manifest } from './manifest';
 import { WarcWriter } from './warc';
 import { SearchIndex, staticSearchPage, writeSearchAssets, type ShardProgress } from './search';
 import { archiveReadme, redirectPage, languageChooser } from './readme';
@@ -194,8 +194,7 @@ class ArchiveWriter {
     const warc = { path: WARC_NAME, ...(await sha256File(path.join(this.tmp, WARC_NAME))) };
     const { inventory, locales } = this;
     const manifest = buildManifest({ inventory, exportedAt, publicUrl: o.publicUrl, calendar: o.calendar, locales: [...locales], warc });
-    fs.writeFileSync(path.join(this.tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    fs.writeFileSync(path.join(this.tmp, 'SHA256SUMS'), sha256sums(manifest));
+    writeManifestFiles(this.tmp, manifest);
     fs.writeFileSync(path.join(this.tmp, 'README.md'), archiveReadme(manifest));
     return manifest;
   }

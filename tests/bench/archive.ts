@@ -54,8 +54,13 @@ async function exportFrom(origin: string, out: string, locales: string | null) {
   rss.stop();
   tree.stop();
   if (code !== 0) throw new Error(`archive export failed (${code})`);
-  const figures = JSON.parse(fs.readFileSync(json, 'utf8')) as { seconds: number; pages: number; files: number; bytes: number; warcBytes: number; exporterPeakRssMb: number };
-  return { ...figures, sampledRss: rss.max(), treeRss: tree.max(), loadAfter: os.loadavg()[0].toFixed(2) };
+  return exportFigures(out, rss.max(), tree.max());
+}
+
+/** The figures the exporter wrote (`--json`, beside the archive), with the memory sampled here (null: not sampled). */
+function exportFigures(out: string, sampledRss: number | null, treeRss: number | null) {
+  const figures = JSON.parse(fs.readFileSync(`${out}.json`, 'utf8')) as { seconds: number; pages: number; files: number; bytes: number; warcBytes: number; exporterPeakRssMb: number };
+  return { ...figures, sampledRss: sampledRss ?? 0, treeRss: treeRss ?? NaN, loadAfter: os.loadavg()[0].toFixed(2) };
 }
 
 /** The URLs the export read (the WARC's response records), as paths of the live site. */
@@ -118,11 +123,16 @@ export async function archiveBench(opts: {
   duration: number;
   locales?: string | null;
   log: (m: string) => void;
+  /**
+   * An export already made (its directory, with the figures of its run in `DIR.json`): skips the
+   * export and measures the reading and nginx phases on it (`--existing` below).
+   */
+  existing?: string;
 }): Promise<ArchiveBench> {
   const { log } = opts;
   if (!fs.existsSync('/usr/sbin/nginx')) throw new Error('archive bench: nginx is not installed (apt-get install nginx)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jsi-bench-archive-'));
-  const out = path.join(dir, 'archive');
+  const out = opts.existing ? path.resolve(opts.existing) : path.join(dir, 'archive');
   const locales = opts.locales ?? null;
   // Stopped in `finally` too: a failure mid-phase must not leave the app and its embedded
   // PostgreSQL running (the next bench would find the data directory's postmaster.pid).
@@ -138,7 +148,7 @@ export async function archiveBench(opts: {
     await client.end();
     const contributions = Number(count.rows[0].n);
     log(`archive: exporting ${locales ?? 'all locales'} (${contributions} published contributions)…`);
-    const ex = await exportFrom(app.url, out, locales);
+    const ex = opts.existing ? exportFigures(out, null, null) : await exportFrom(app.url, out, locales);
     const all = await warcPaths(path.join(out, 'jesuisinternet.warc.gz'));
     const step = Math.ceil(all.length / READ_SAMPLE);
     const paths = all.filter((_, i) => i % step === 0);
@@ -203,6 +213,9 @@ export async function archiveBench(opts: {
       pages: rows,
       archiveReadRatio: totalLive / totalNginx,
     };
+  } catch (e) {
+    if (app) log(`archive: the server's last lines (exit ${app.child.exitCode ?? app.child.signalCode ?? 'none yet'}):\n${app.log.slice(-40).join('\n')}`);
+    throw e;
   } finally {
     await nginx?.stop();
     await app?.stop('SIGTERM');
@@ -211,6 +224,7 @@ export async function archiveBench(opts: {
 }
 
 // Alone: tsx tests/bench/archive.ts --dist .next-x --data .data-x --port 3950 --pg-port 55281 [--locales fr] [--json F]
+// [--existing DIR]: an export already made from that database, read back and served by nginx, not exported again.
 if (process.argv[1] && import.meta.filename === fs.realpathSync(process.argv[1])) {
   const arg = (n: string, d = '') => {
     const i = process.argv.indexOf(`--${n}`);
@@ -224,6 +238,7 @@ if (process.argv[1] && import.meta.filename === fs.realpathSync(process.argv[1])
     connections: Number(arg('connections', '50')),
     duration: Number(arg('duration', '10')),
     locales: arg('locales') || null,
+    existing: arg('existing') || undefined,
     log: (m) => console.log(`[bench] ${m}`),
   }).then(
     (r) => {
