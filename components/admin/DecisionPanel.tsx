@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { decideAction } from '@/lib/moderation/actions';
-import { REASONS, type Decision, type DecisionState, type Status } from '@/lib/moderation/schemas';
+import { REASONS, type Decision, type DecisionFieldError, type DecisionState, type Status } from '@/lib/moderation/schemas';
 
 const primary = 'rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
 const secondary = 'rounded border border-brand px-4 py-2 font-semibold text-brand hover:bg-paper disabled:opacity-60';
@@ -60,6 +60,16 @@ function DecisionError({ state }: { state: DecisionState }) {
   );
 }
 
+/** The error under a field of the reason form, when it has one. */
+function FieldErrorLine({ id, error }: { id: string; error?: DecisionFieldError }) {
+  const t = useTranslations('AdminReview');
+  return error ? (
+    <p id={id} className="mt-1 text-sm text-accent">
+      {t(`errors.${error}`)}
+    </p>
+  ) : null;
+}
+
 /**
  * Rejecting or hiding: a reason (radio group), an optional note, then "… and next" or "…".
  * React resets a form after its action: what was chosen comes back from the state (a new key
@@ -82,11 +92,7 @@ function ReasonForm(props: { panel: Props; decision: 'reject' | 'hide'; state: D
             </label>
           ))}
         </div>
-        {state.fieldErrors?.reason ? (
-          <p id="reason-error" className="mt-1 text-sm text-accent">
-            {t(`errors.${state.fieldErrors.reason}`)}
-          </p>
-        ) : null}
+        <FieldErrorLine id="reason-error" error={state.fieldErrors?.reason} />
       </fieldset>
       <div>
         <label htmlFor="note" className="block font-semibold">
@@ -104,11 +110,7 @@ function ReasonForm(props: { panel: Props; decision: 'reject' | 'hide'; state: D
           aria-describedby={state.fieldErrors?.note ? 'note-hint note-error' : 'note-hint'}
           className="mt-1 w-full rounded border border-line px-3 py-2"
         />
-        {state.fieldErrors?.note ? (
-          <p id="note-error" className="mt-1 text-sm text-accent">
-            {t(`errors.${state.fieldErrors.note}`)}
-          </p>
-        ) : null}
+        <FieldErrorLine id="note-error" error={state.fieldErrors?.note} />
       </div>
       <div className="flex flex-wrap gap-3">
         <ThenButtons
